@@ -1,0 +1,2 @@
+// Integration-test database bootstrap lives in test/support; unit tests need nothing here.
+export default async function setup(): Promise<void> {}
