@@ -1,0 +1,23 @@
+import { z } from 'zod';
+import { MIN_PASSWORD_LENGTH, hashPassword } from '../../secrets/password';
+import type { DbOrTx } from '../../store/prisma';
+import { recordAudit, type Actor } from '../audit/record-audit';
+import { conflict } from '../errors';
+
+export const ZCreateAdminSchema = z.object({
+  email: z.email({ message: 'email must be an e-mail address' }).transform((e) => e.toLowerCase()),
+  password: z.string().min(MIN_PASSWORD_LENGTH, { message: `password must be at least ${MIN_PASSWORD_LENGTH} characters` }).max(512),
+  name: z.string().trim().max(200).optional(),
+});
+export type CreateAdminInput = z.infer<typeof ZCreateAdminSchema>;
+
+export async function createAdmin(db: DbOrTx, input: CreateAdminInput, actor: Actor) {
+  const exists = await db.adminUser.findUnique({ where: { email: input.email } });
+  if (exists) throw conflict(`an admin with e-mail ${input.email} already exists`);
+  const admin = await db.adminUser.create({
+    data: { email: input.email, name: input.name, passwordHash: await hashPassword(input.password) },
+    select: { id: true, email: true, name: true, createdAt: true },
+  });
+  await recordAudit(db, actor, 'admin.created', admin.email);
+  return admin;
+}
