@@ -90,6 +90,7 @@ CREATE TABLE "Certificate" (
     "serial" TEXT NOT NULL,
     "subject" TEXT NOT NULL,
     "sans" JSONB NOT NULL DEFAULT '[]',
+    "sansText" TEXT NOT NULL DEFAULT '',
     "notBefore" TIMESTAMP(3) NOT NULL,
     "notAfter" TIMESTAMP(3) NOT NULL,
     "der" BYTEA NOT NULL,

@@ -1,0 +1,2 @@
+// RFC 8894 §4.1: the default path clients use when none is configured.
+export { GET, POST, PUT, DELETE, dynamic } from '../../scep/route';
