@@ -1,0 +1,23 @@
+import { describe, expect, it } from 'vitest';
+import { CapabilitiesConfigError, capabilitiesFor, renderCapabilities, validateCapabilities } from './capabilities';
+
+describe('GetCACaps', () => {
+  it('serves exactly the implemented keywords, one per line (row 1)', () => {
+    expect(renderCapabilities(capabilitiesFor({ renewal: false }))).toBe('AES\nPOSTPKIOperation\nSCEPStandard\nSHA-256\nSHA-512');
+    expect(renderCapabilities(capabilitiesFor({ renewal: true })).split('\n')).toContain('Renewal');
+  });
+
+  it('never advertises DES or MD5', () => {
+    for (const renewal of [false, true]) {
+      const body = renderCapabilities(capabilitiesFor({ renewal }));
+      expect(body).not.toMatch(/DES|MD5|\s$| \n|\n /);
+      expect(body.length).toBeLessThanOrEqual(1024);
+    }
+  });
+
+  it('refuses a list without SHA-* (row 46, iOS 22006)', () => {
+    expect(() => validateCapabilities(['AES', 'POSTPKIOperation', 'SCEPStandard'])).toThrow(CapabilitiesConfigError);
+    expect(() => validateCapabilities([])).toThrow(/SHA-1, SHA-256 or SHA-512/);
+    expect(() => validateCapabilities(['SHA-256', 'Bogus'])).toThrow(/unknown/);
+  });
+});

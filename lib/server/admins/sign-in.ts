@@ -1,0 +1,38 @@
+import { verifyPassword } from '../../secrets/password';
+import type { Db } from '../../store/prisma';
+import { recordAudit } from '../audit/record-audit';
+import { SIGN_IN_FAILURES, clearFailures, isThrottled, recordFailure } from '../throttle';
+
+// Spent on unknown e-mails too, so response time does not reveal which accounts exist.
+const DUMMY_HASH = 'scrypt$32768$8$1$AAAAAAAAAAAAAAAAAAAAAA==$AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA=';
+
+export class SignInThrottledError extends Error {
+  override name = 'SignInThrottledError';
+}
+
+/**
+ * Checks an admin's password. Repeated failures for one e-mail (or from one address) lock sign-in for that key for
+ * 15 minutes; failures and successes are audited.
+ */
+export async function signInWithPassword(db: Db, input: { email: string; password: string; address: string | null }) {
+  const email = input.email.trim().toLowerCase();
+  const keys = [`signin:email:${email}`, ...(input.address ? [`signin:addr:${input.address}`] : [])];
+  const actor = { id: `anonymous`, sourceAddress: input.address };
+  for (const key of keys) {
+    if (await isThrottled(db, key, SIGN_IN_FAILURES)) {
+      await recordAudit(db, actor, 'admin.sign_in_throttled', email);
+      throw new SignInThrottledError('Too many failed sign-ins. Try again in 15 minutes.');
+    }
+  }
+  const admin = await db.adminUser.findUnique({ where: { email } });
+  const ok = await verifyPassword(input.password, admin?.passwordHash ?? DUMMY_HASH);
+  if (!admin || !ok || admin.disabled) {
+    for (const key of keys) await recordFailure(db, key, SIGN_IN_FAILURES);
+    await recordAudit(db, actor, 'admin.sign_in_failed', email);
+    return null;
+  }
+  for (const key of keys) await clearFailures(db, key);
+  await db.adminUser.update({ where: { id: admin.id }, data: { lastLoginAt: new Date() } });
+  await recordAudit(db, { id: `admin:${email}`, sourceAddress: input.address }, 'admin.signed_in', email, { via: 'password' });
+  return { id: admin.id, email: admin.email, name: admin.name };
+}
