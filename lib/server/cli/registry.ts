@@ -1,9 +1,29 @@
 import type { CliCommand } from './command';
 import { adminCreate } from './commands/admin';
 import { caImport, caShow } from './commands/ca';
+import { certList, certRevoke, certShow } from './commands/cert';
+import { challengeCreate, challengeList, challengeRevoke } from './commands/challenge';
+import { requestApprove, requestList, requestReject } from './commands/request';
+import { tokenCreate, tokenList, tokenRevoke } from './commands/token';
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- heterogeneous registry; each entry is typed at its definition
-export const COMMANDS: CliCommand<any, any>[] = [caShow, caImport, adminCreate];
+export const COMMANDS: CliCommand<any, any>[] = [
+  caShow,
+  caImport,
+  adminCreate,
+  challengeCreate,
+  challengeList,
+  challengeRevoke,
+  requestList,
+  requestApprove,
+  requestReject,
+  certList,
+  certShow,
+  certRevoke,
+  tokenCreate,
+  tokenList,
+  tokenRevoke,
+];
 
 export function findCommand(name: string) {
   return COMMANDS.find((c) => c.name === name) ?? null;

@@ -1,0 +1,7 @@
+import { apiRoute } from '@/lib/http/api-route';
+import { uuidParam } from '@/lib/http/ids';
+import { rejectScepRequest, ZDecisionSchema } from '@/lib/server/requests/decide-scep-request';
+
+export const dynamic = 'force-dynamic';
+
+export const POST = apiRoute({ body: ZDecisionSchema }, async ({ params, input, actor, runtime }) => rejectScepRequest(runtime, uuidParam(params.id, 'request'), actor, input));
