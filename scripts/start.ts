@@ -6,11 +6,10 @@
  *  4. bootstrap (master key check, CA, profile signer, admin from env);
  *  5. build the Next app if it has not been built, then run `next start` as a child with the database URL.
  */
-import { spawn, spawnSync } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
 import { randomBytes } from 'node:crypto';
-import { existsSync, readdirSync, statSync } from 'node:fs';
 import { readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { ConfigError, parseEnv } from '../lib/env';
@@ -18,6 +17,7 @@ import { MasterKeyError, loadMasterKey } from '../lib/secrets/master-key';
 import { bootstrap } from '../lib/server/boot/bootstrap';
 import { DataDirLockedError, acquireDataDirLock } from '../lib/server/boot/data-dir-lock';
 import { writeCliCredential } from '../lib/server/boot/cli-credential';
+import { buildIfNeeded } from './build-if-needed';
 import { startEmbeddedPostgres } from '../lib/store/embedded-postgres';
 import { applyMigrations } from '../lib/store/migrate';
 import { createPrisma } from '../lib/store/prisma';
@@ -25,26 +25,6 @@ import { createPrisma } from '../lib/store/prisma';
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const require = createRequire(import.meta.url);
 const log = (line: string) => console.log(`[tessera] ${line}`);
-
-function newestMtime(dir: string): number {
-  let newest = 0;
-  for (const entry of readdirSync(dir, { withFileTypes: true })) {
-    if (entry.name === 'node_modules' || entry.name.startsWith('.') || entry.name === 'generated' || entry.name.endsWith('.test.ts')) continue;
-    const p = path.join(dir, entry.name);
-    newest = Math.max(newest, entry.isDirectory() ? newestMtime(p) : statSync(p).mtimeMs);
-  }
-  return newest;
-}
-
-function buildIfNeeded(): void {
-  const buildId = path.join(root, '.next', 'BUILD_ID');
-  const sources = ['app', 'lib', 'public'].map((d) => path.join(root, d)).filter(existsSync);
-  const stale = !existsSync(buildId) || Math.max(...sources.map(newestMtime), statSync(path.join(root, 'next.config.ts')).mtimeMs) > statSync(buildId).mtimeMs;
-  if (!stale) return;
-  log('Building the web app (next build)…');
-  const r = spawnSync(process.execPath, [require.resolve('next/dist/bin/next'), 'build'], { cwd: root, stdio: 'inherit', env: { ...process.env, NEXT_TELEMETRY_DISABLED: '1' } });
-  if (r.status !== 0) throw new Error('next build failed');
-}
 
 async function readOrCreateSecret(file: string): Promise<string> {
   const existing = await readFile(file, 'utf8').catch(() => null);
@@ -90,7 +70,7 @@ async function main(): Promise<void> {
 
     const authSecret = env.AUTH_SECRET ?? (await readOrCreateSecret(path.join(env.dataDir, 'auth-secret')));
     const cliToken = await writeCliCredential(env.dataDir);
-    buildIfNeeded();
+    buildIfNeeded(log);
 
     const publicUrl = env.TESSERA_PUBLIC_URL ?? `http://localhost:${env.PORT}`;
     const child = spawn(process.execPath, [require.resolve('next/dist/bin/next'), 'start', '-p', String(env.PORT), '-H', env.HOSTNAME], {

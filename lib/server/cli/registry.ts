@@ -1,8 +1,11 @@
 import type { CliCommand } from './command';
 import { adminCreate } from './commands/admin';
 import { caImport, caShow } from './commands/ca';
+import { enrollmentCreate, enrollmentList, enrollmentRevoke, templateList } from './commands/enrollment';
 import { certList, certRevoke, certShow } from './commands/cert';
 import { challengeCreate, challengeList, challengeRevoke } from './commands/challenge';
+import { settingsScep } from './commands/settings';
+import { logList } from './commands/log';
 import { requestApprove, requestList, requestReject } from './commands/request';
 import { tokenCreate, tokenList, tokenRevoke } from './commands/token';
 
@@ -23,6 +26,12 @@ export const COMMANDS: CliCommand<any, any>[] = [
   tokenCreate,
   tokenList,
   tokenRevoke,
+  enrollmentCreate,
+  enrollmentList,
+  enrollmentRevoke,
+  templateList,
+  settingsScep,
+  logList,
 ];
 
 export function findCommand(name: string) {

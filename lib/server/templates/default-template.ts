@@ -5,7 +5,6 @@
 import { parseDistinguishedName } from '../../pki/x509/distinguished-name';
 import { retryPolicyFor } from '../../profile/retry-policy';
 import type { ProfileTemplate } from '../../profile/template-schema';
-import { Prisma } from '../../store/prisma';
 import type { Runtime } from '../runtime';
 import { publicBaseUrl, type PublicUrlEnv } from '../enrollments/public-url';
 import type { TemplateRow } from './template-view';
@@ -55,21 +54,22 @@ export function defaultTemplateConfig(env: PublicUrlEnv, caSubject: string): Pro
   };
 }
 
+/** Serialises first-use creation across app instances (same pattern as the profile signer bootstrap). */
+const DEFAULT_TEMPLATE_LOCK = 7_301_005;
+
 /** The default template row, created (or an existing "Default" promoted) when there is none. */
 export async function getDefaultTemplate(runtime: Runtime): Promise<TemplateRow> {
   const existing = await runtime.db.profileTemplate.findFirst({ where: { isDefault: true }, orderBy: { createdAt: 'asc' } });
   if (existing) return existing;
-  const named = await runtime.db.profileTemplate.findUnique({ where: { name: DEFAULT_TEMPLATE_NAME } });
-  if (named) return runtime.db.profileTemplate.update({ where: { id: named.id }, data: { isDefault: true } });
   const ca = await runtime.ca();
   const config = defaultTemplateConfig(runtime.env, ca.info.subject);
-  try {
-    return await runtime.db.profileTemplate.create({ data: { name: DEFAULT_TEMPLATE_NAME, isDefault: true, config: templateJson(config) } });
-  } catch (e) {
-    // Two first uses racing: the loser reads the winner's row.
-    if (e instanceof Prisma.PrismaClientKnownRequestError && e.code === 'P2002') {
-      return runtime.db.profileTemplate.findUniqueOrThrow({ where: { name: DEFAULT_TEMPLATE_NAME } });
-    }
-    throw e;
-  }
+  // A lock instead of catching a unique violation: concurrent first uses wait and then find the winner's row.
+  return runtime.db.$transaction(async (tx) => {
+    await tx.$executeRaw`SELECT pg_advisory_xact_lock(${DEFAULT_TEMPLATE_LOCK})`;
+    const again = await tx.profileTemplate.findFirst({ where: { isDefault: true }, orderBy: { createdAt: 'asc' } });
+    if (again) return again;
+    const named = await tx.profileTemplate.findUnique({ where: { name: DEFAULT_TEMPLATE_NAME } });
+    if (named) return tx.profileTemplate.update({ where: { id: named.id }, data: { isDefault: true } });
+    return tx.profileTemplate.create({ data: { name: DEFAULT_TEMPLATE_NAME, isDefault: true, config: templateJson(config) } });
+  });
 }

@@ -1,0 +1,70 @@
+'use client';
+
+import { useActionState } from 'react';
+import { idleState } from './action-state';
+import type { FormAction } from './action-button';
+import { inputClass } from './classes';
+import { SubmitButton } from './submit-button';
+import { Toast } from './toast';
+
+/**
+ * An action that takes a reason: revoke with an RFC 5280 reason, reject with an explanation. The reason is a <select>
+ * when `options` are given, free text otherwise; `commentName` adds a free-text comment next to a select.
+ */
+export function ReasonActionForm({
+  action,
+  fields,
+  label,
+  reasonLabel,
+  options,
+  commentName,
+  variant = 'danger',
+  required = false,
+}: {
+  action: FormAction;
+  fields: Record<string, string>;
+  label: string;
+  reasonLabel: string;
+  options?: { value: string; label: string }[];
+  commentName?: string;
+  variant?: 'danger' | 'primary' | 'secondary';
+  required?: boolean;
+}) {
+  const [state, formAction] = useActionState(action, idleState);
+  const id = `${label}-${Object.values(fields).join('-')}`.replace(/[^a-zA-Z0-9-]/g, '');
+  const error = state.fieldErrors.reason ?? state.fieldErrors.comment;
+  return (
+    <form action={formAction} className="flex flex-col gap-2 sm:flex-row sm:items-end">
+      {Object.entries(fields).map(([k, v]) => (
+        <input key={k} type="hidden" name={k} value={v} />
+      ))}
+      <div className="min-w-0 flex-1">
+        <label htmlFor={`${id}-reason`} className="block text-xs font-medium text-slate-600">
+          {reasonLabel}
+        </label>
+        {options ? (
+          <select id={`${id}-reason`} name="reason" className={`${inputClass} mt-1`}>
+            {options.map((o) => (
+              <option key={o.value} value={o.value}>
+                {o.label}
+              </option>
+            ))}
+          </select>
+        ) : (
+          <input id={`${id}-reason`} name="reason" required={required} maxLength={500} className={`${inputClass} mt-1`} aria-invalid={error ? true : undefined} />
+        )}
+      </div>
+      {commentName && (
+        <div className="min-w-0 flex-1">
+          <label htmlFor={`${id}-comment`} className="block text-xs font-medium text-slate-600">
+            Comment (optional)
+          </label>
+          <input id={`${id}-comment`} name={commentName} maxLength={500} className={`${inputClass} mt-1`} />
+        </div>
+      )}
+      <SubmitButton variant={variant}>{label}</SubmitButton>
+      {error && <p className="text-xs font-medium text-red-700">{error}</p>}
+      <Toast state={state} />
+    </form>
+  );
+}

@@ -1,0 +1,50 @@
+'use client';
+
+import { useActionState } from 'react';
+import { idleState, type ActionState } from '@/app/_components/action-state';
+import { CopyButton } from '@/app/_components/copy-button';
+import { formatUtc } from '@/app/_components/date-time';
+import { Field, Select } from '@/app/_components/field';
+import { SubmitButton } from '@/app/_components/submit-button';
+import { Toast } from '@/app/_components/toast';
+import type { CreatedChallenge } from '@/lib/server/challenges/create-challenge';
+import { APPROVAL_OPTIONS, CHALLENGE_TTL_OPTIONS } from './options';
+
+type Action = (prev: ActionState<CreatedChallenge>, form: FormData) => Promise<ActionState<CreatedChallenge>>;
+
+export function CreateChallengeForm({ action, scepUrl, defaultTtlSeconds }: { action: Action; scepUrl: string; defaultTtlSeconds: number }) {
+  const [state, formAction] = useActionState(action, idleState);
+  const created = state.status === 'success' ? state.result : undefined;
+  const e = state.fieldErrors;
+  const ttlDefault = CHALLENGE_TTL_OPTIONS.some((o) => o.value === String(defaultTtlSeconds)) ? String(defaultTtlSeconds) : '3600';
+  return (
+    <div className="space-y-4">
+      <form action={formAction} className="space-y-4">
+        <div className="grid gap-4 sm:grid-cols-2">
+          <Field name="ttlSeconds" label="Expires after" error={e.ttlSeconds}>
+            <Select name="ttlSeconds" options={CHALLENGE_TTL_OPTIONS} defaultValue={ttlDefault} error={e.ttlSeconds} />
+          </Field>
+          <Field name="approval" label="Approval" error={e.approval}>
+            <Select name="approval" options={APPROVAL_OPTIONS} defaultValue="auto" error={e.approval} />
+          </Field>
+        </div>
+        <Field name="note" label="Note (optional)" error={e.note} maxLength={500} placeholder="e.g. Anna’s iPad, ticket 4711" hint="Shown next to the request and in the audit log." />
+        <SubmitButton pendingLabel="Creating…">Create challenge</SubmitButton>
+      </form>
+      {created && (
+        <div className="rounded-md bg-emerald-50 p-4 ring-1 ring-emerald-200" aria-live="polite">
+          <p className="text-sm font-medium text-emerald-900">Copy this challenge now. It will not be shown again.</p>
+          <div className="mt-2 flex flex-wrap items-center gap-2">
+            <code className="rounded bg-white px-2 py-1.5 font-mono text-base break-all text-slate-900 ring-1 ring-emerald-200">{created.challenge}</code>
+            <CopyButton value={created.challenge} />
+          </div>
+          <p className="mt-2 text-xs text-emerald-900">
+            {created.approval === 'manual' ? 'Needs approval in Requests' : 'Issues at once'} · expires {formatUtc(created.expiresAt)} · SCEP URL{' '}
+            <code className="break-all">{scepUrl}</code>
+          </p>
+        </div>
+      )}
+      <Toast state={state} />
+    </div>
+  );
+}

@@ -1,0 +1,92 @@
+import type { Metadata } from 'next';
+import Link from 'next/link';
+import { notFound } from 'next/navigation';
+import { requireAdmin } from '@/lib/auth/session';
+import { getScepRequest } from '@/lib/server/requests/list-scep-requests';
+import { getRuntime } from '@/lib/server/runtime';
+import { AutoRefresh } from '@/app/_components/auto-refresh';
+import { Badge, StateBadge } from '@/app/_components/badge';
+import { Card } from '@/app/_components/card';
+import { linkClass } from '@/app/_components/classes';
+import { DateTime } from '@/app/_components/date-time';
+import { DefinitionList } from '@/app/_components/definition-list';
+import { PageHeader } from '@/app/_components/page-header';
+import { ReasonActionForm } from '@/app/_components/reason-action-form';
+import { approveScepRequestAction, rejectScepRequestAction } from '../actions';
+import { WindowCell } from '../window-cell';
+
+export const metadata: Metadata = { title: 'Request' };
+export const dynamic = 'force-dynamic';
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+export default async function RequestDetailPage({ params }: { params: Promise<{ id: string }> }) {
+  const { id } = await params;
+  await requireAdmin(`/admin/requests/${encodeURIComponent(id)}`);
+  if (!UUID.test(id)) notFound();
+  const runtime = await getRuntime();
+  const r = await getScepRequest(runtime.db, id);
+  if (!r) notFound();
+  const renderedAt = new Date().toISOString();
+  return (
+    <>
+      <p className="mb-2 text-sm">
+        <Link className={linkClass} href="/admin/requests">
+          ← Requests
+        </Link>
+      </p>
+      <PageHeader
+        title={r.subject || '(empty subject)'}
+        description={<span className="font-mono text-xs break-all">transaction {r.transactionId}</span>}
+        actions={r.status === 'pending' ? <AutoRefresh seconds={5} /> : undefined}
+      />
+      <div className="grid gap-6 lg:grid-cols-3">
+        <div className="lg:col-span-2">
+          <Card title="Certificate request">
+            <DefinitionList
+              items={[
+                ['Status', <StateBadge key="s" state={r.status} />],
+                ['Subject', r.subject || '(empty)'],
+                ['Subject alternative names', r.sans.length ? r.sans.map((s) => `${s.type}: ${s.value}`).join(', ') : null],
+                ['Key', r.key],
+                ['Message type', r.messageType],
+                ['Arrived', <DateTime key="a" iso={r.createdAt} withSeconds />],
+                ['Requester address', r.clientAddress],
+                ['User agent', r.userAgent ? (
+                  <span key="ua">
+                    {r.appleClient && <Badge tone="indigo">Apple</Badge>} {r.userAgent}
+                  </span>
+                ) : null],
+                ['Challenge note', r.challengeNote],
+                ['Polls', `${r.pollCount}${r.lastPolledAt ? ` (last ${r.lastPolledAt.slice(11, 19)} UTC)` : ''}`],
+                ['Request expires', <DateTime key="e" iso={r.expiresAt} />],
+                ...(r.status !== 'pending'
+                  ? ([
+                      ['Decided by', r.decidedBy],
+                      ['Decided at', <DateTime key="d" iso={r.decidedAt} />],
+                      ['Reason', r.decisionReason],
+                      ['Certificate', r.certificateSerial ? <Link key="c" className={linkClass} href={`/admin/certificates/${r.certificateSerial}`}>{r.certificateSerial}</Link> : null],
+                    ] as [string, React.ReactNode][])
+                  : []),
+              ]}
+            />
+          </Card>
+        </div>
+        {r.status === 'pending' && (
+          <Card title="Decision">
+            <div className="space-y-5">
+              <div>
+                <p className="text-sm font-medium text-slate-700">Device polling</p>
+                <div className="mt-1">
+                  <WindowCell request={r} renderedAt={renderedAt} />
+                </div>
+              </div>
+              <ReasonActionForm action={approveScepRequestAction} fields={{ id: r.id }} label="Approve and issue" reasonLabel="Note (optional)" variant="primary" />
+              <ReasonActionForm action={rejectScepRequestAction} fields={{ id: r.id }} label="Reject" reasonLabel="Reason for rejecting" required />
+            </div>
+          </Card>
+        )}
+      </div>
+    </>
+  );
+}

@@ -1,0 +1,8 @@
+import { apiRoute } from '@/lib/http/api-route';
+import { getEnrollment, revokeEnrollment } from '@/lib/server/enrollments';
+
+export const dynamic = 'force-dynamic';
+
+export const GET = apiRoute({}, ({ params, runtime }) => getEnrollment(runtime, params.id ?? ''));
+
+export const DELETE = apiRoute({}, ({ params, runtime, actor }) => revokeEnrollment(runtime, params.id ?? '', actor));

@@ -1,0 +1,9 @@
+import { apiRoute } from '@/lib/http/api-route';
+import { getTemplate, updateTemplate, ZTemplateBodySchema } from '@/lib/server/templates';
+
+export const dynamic = 'force-dynamic';
+
+export const GET = apiRoute({}, ({ params, runtime }) => getTemplate(runtime, params.id ?? ''));
+
+/** Replaces the whole template (PUT semantics); `isDefault: true` makes it the default for new enrollments. */
+export const PUT = apiRoute({ body: ZTemplateBodySchema }, ({ params, input, runtime, actor }) => updateTemplate(runtime, params.id ?? '', input, actor));

@@ -1,0 +1,40 @@
+'use server';
+/** The public request form's action: zod at the boundary, field errors back to the form, redirect to the status page. */
+import { redirect } from 'next/navigation';
+import { ZEnrollmentRequestFormSchema, submitEnrollmentRequest } from '@/lib/server/enrollment-requests';
+import { AppError } from '@/lib/server/errors';
+import { getRuntime } from '@/lib/server/runtime';
+import { clientFromHeaders } from '../_lib/client-from-headers';
+import type { RequestField, RequestFormState } from './request-form-state';
+
+const FIELDS: readonly RequestField[] = ['name', 'email', 'reason'];
+const isField = (v: unknown): v is RequestField => typeof v === 'string' && (FIELDS as readonly string[]).includes(v);
+
+export async function submitRequestAction(_previous: RequestFormState, formData: FormData): Promise<RequestFormState> {
+  const text = (k: RequestField) => {
+    const v = formData.get(k);
+    return typeof v === 'string' ? v : '';
+  };
+  const values = { name: text('name'), email: text('email'), reason: text('reason') };
+  const parsed = ZEnrollmentRequestFormSchema.safeParse(values);
+  if (!parsed.success) {
+    const fieldErrors: RequestFormState['fieldErrors'] = {};
+    for (const issue of parsed.error.issues) {
+      const field = issue.path[0];
+      if (isField(field)) fieldErrors[field] ??= issue.message;
+    }
+    return { values, fieldErrors, formError: null };
+  }
+
+  let pollToken: string;
+  try {
+    const runtime = await getRuntime();
+    ({ pollToken } = await submitEnrollmentRequest(runtime, parsed.data, await clientFromHeaders()));
+  } catch (e) {
+    if (e instanceof AppError && e.code === 'rate_limited') return { values, fieldErrors: {}, formError: e.message };
+    console.error('[tessera] enrollment request failed', e);
+    return { values, fieldErrors: {}, formError: 'Your request could not be saved. Please try again in a minute.' };
+  }
+  // Outside the try: redirect() works by throwing.
+  redirect(`/enroll/request/${encodeURIComponent(pollToken)}`);
+}

@@ -1,0 +1,31 @@
+import type { Metadata } from 'next';
+import { redirect } from 'next/navigation';
+import { oidcConfigured } from '@/lib/auth/options';
+import { getAdminSession } from '@/lib/auth/session';
+import { readSearchParams, type SearchParams } from '@/app/admin/_lib/page-props';
+import { LoginForm } from './login-form';
+import { safeCallbackPath, signInErrorMessage } from './sign-in-messages';
+
+export const metadata: Metadata = { title: 'Sign in' };
+export const dynamic = 'force-dynamic';
+
+export default async function LoginPage({ searchParams }: { searchParams: SearchParams }) {
+  const sp = await readSearchParams(searchParams);
+  const callbackPath = safeCallbackPath(sp.callbackUrl);
+  if (await getAdminSession().catch(() => null)) redirect(callbackPath);
+  return (
+    <main className="flex min-h-screen items-center justify-center px-4 py-12">
+      <div className="w-full max-w-sm">
+        <div className="mb-6 text-center">
+          <p className="text-sm font-semibold tracking-widest text-indigo-700 uppercase">Tessera</p>
+          <h1 className="mt-2 text-2xl font-semibold tracking-tight text-slate-900">Sign in to the dashboard</h1>
+          {sp.signedOut && <p className="mt-2 text-sm text-slate-600">You have signed out.</p>}
+        </div>
+        <div className="rounded-lg bg-white p-6 shadow-sm ring-1 ring-slate-200">
+          <LoginForm callbackPath={callbackPath} initialError={signInErrorMessage(sp.error)} oidc={oidcConfigured()} />
+        </div>
+        <p className="mt-4 text-center text-xs text-slate-500">Sessions end after 8 hours. Repeated wrong passwords lock sign-in for 15 minutes.</p>
+      </div>
+    </main>
+  );
+}

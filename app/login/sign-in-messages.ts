@@ -1,0 +1,39 @@
+/**
+ * next-auth v4 reports sign-in problems as an `error` code (or, for an exception thrown in authorize(), its message).
+ * Only known values are shown; anything else in the URL becomes a generic message, so the page never echoes
+ * attacker-chosen text.
+ */
+export const THROTTLED_MESSAGE = 'Too many failed sign-ins. Try again in 15 minutes.';
+
+const MESSAGES: Record<string, string> = {
+  CredentialsSignin: 'Wrong e-mail or password.',
+  [THROTTLED_MESSAGE]: THROTTLED_MESSAGE,
+  NotAnAdmin: 'Your single sign-on account is not a Tessera admin. Ask an admin to add your e-mail address.',
+  AccessDenied: 'Access denied.',
+  SessionRequired: 'Please sign in to continue.',
+  OAuthSignin: 'Single sign-on could not start. Try again, or sign in with your password.',
+  OAuthCallback: 'Single sign-on failed. Try again, or sign in with your password.',
+  Callback: 'Single sign-on failed. Try again, or sign in with your password.',
+  OAuthAccountNotLinked: 'Single sign-on failed. Try again, or sign in with your password.',
+};
+
+export function signInErrorMessage(code: string | null | undefined): string | null {
+  if (!code) return null;
+  return MESSAGES[code] ?? 'Sign-in failed. Please try again.';
+}
+
+/** Only same-site paths: never an open redirect to another host. */
+export function safeCallbackPath(value: string | null | undefined): string {
+  if (!value) return '/admin';
+  let path = value;
+  try {
+    // next-auth may hand back an absolute URL of this site; keep only its path.
+    if (/^https?:\/\//i.test(value)) {
+      const u = new URL(value);
+      path = `${u.pathname}${u.search}`;
+    }
+  } catch {
+    return '/admin';
+  }
+  return path.startsWith('/') && !path.startsWith('//') && !path.startsWith('/\\') ? path : '/admin';
+}

@@ -1,0 +1,37 @@
+/** Runs `next build` when .next/BUILD_ID is missing or older than any source under app/, lib/, public/. */
+import { spawnSync } from 'node:child_process';
+import { existsSync, readdirSync, statSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const require = createRequire(import.meta.url);
+
+function newestMtime(dir: string): number {
+  let newest = 0;
+  for (const entry of readdirSync(dir, { withFileTypes: true })) {
+    if (entry.name === 'node_modules' || entry.name.startsWith('.') || entry.name === 'testdata' || entry.name.endsWith('.test.ts')) continue;
+    const p = path.join(dir, entry.name);
+    newest = Math.max(newest, entry.isDirectory() ? newestMtime(p) : statSync(p).mtimeMs);
+  }
+  return newest;
+}
+
+export function buildIsStale(): boolean {
+  const buildId = path.join(root, '.next', 'BUILD_ID');
+  if (!existsSync(buildId)) return true;
+  const sources = ['app', 'lib', 'public'].map((d) => path.join(root, d)).filter(existsSync);
+  const configs = ['next.config.ts', 'package-lock.json', 'proxy.ts'].map((f) => path.join(root, f)).filter(existsSync);
+  const newest = Math.max(...sources.map(newestMtime), ...configs.map((f) => statSync(f).mtimeMs));
+  return newest > statSync(buildId).mtimeMs;
+}
+
+export function buildIfNeeded(log: (line: string) => void = console.log): void {
+  if (!buildIsStale()) return;
+  log('Building the web app (next build)…');
+  const r = spawnSync(process.execPath, [require.resolve('next/dist/bin/next'), 'build'], { cwd: root, stdio: 'inherit', env: { ...process.env, NEXT_TELEMETRY_DISABLED: '1' } });
+  if (r.status !== 0) throw new Error('next build failed');
+}
+
+if (process.argv[1] && fileURLToPath(import.meta.url) === path.resolve(process.argv[1])) buildIfNeeded();
