@@ -1,4 +1,5 @@
 import type { Metadata } from 'next';
+import { notFound } from 'next/navigation';
 import { deviceKindFromUserAgent } from '@/lib/server/enrollments/device-kind';
 import { findEnrollmentByToken } from '@/lib/server/enrollments/find-enrollment-by-token';
 import { enrollUrlFor, profileUrlFor } from '@/lib/server/enrollments/public-url';
@@ -15,7 +16,7 @@ export default async function EnrollPage({ params }: { params: Promise<{ token: 
   const { token } = await params;
   const runtime = await getRuntime();
   const link = await findEnrollmentByToken(runtime, token);
-  if (!link) return <LinkProblemView problem="unknown" />;
+  if (!link) notFound();
   if (link.state !== 'active') return <LinkProblemView problem={link.state} organization={link.organization} />;
 
   const device = deviceKindFromUserAgent((await clientFromHeaders()).userAgent);

@@ -22,6 +22,7 @@ export function caNameFor(caSubject: string): string {
 export function profileFilename(organization: string): string {
   const base = organization
     .normalize('NFKD')
+    .replace(/\p{M}/gu, '') // ä → a, not a-
     .replace(/[^A-Za-z0-9._-]+/g, '-')
     .replace(/^[-.]+|[-.]+$/g, '')
     .slice(0, 60);

@@ -6,7 +6,7 @@ import { execFileSync } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { parse, type PlistObject, type PlistValue } from 'plist';
+import { parse, type PlistValue } from 'plist';
 import { scepEndpoint } from '../../../http/scep-endpoint';
 import { derToPem } from '../../../pki/x509/pem';
 import { PayloadTypes } from '../../../profile/types';
@@ -23,8 +23,10 @@ export interface OpenedProfile {
   opensslContent: Buffer;
 }
 
+export type PlistObject = { [key: string]: PlistValue };
+
 const isObject = (v: PlistValue | undefined): v is PlistObject =>
-  typeof v === 'object' && v !== null && !Array.isArray(v) && !(v instanceof Date) && !Buffer.isBuffer(v);
+  typeof v === 'object' && v !== null && !Array.isArray(v) && !(v instanceof Date) && !(v instanceof Uint8Array);
 
 /** `openssl cms -verify -inform DER -CAfile <ca> -purpose any`: chain + signature; prints the content. */
 export function opensslVerifyProfile(der: Uint8Array, caDer: Uint8Array): Buffer {
