@@ -27,11 +27,24 @@ export function buildIsStale(): boolean {
   return newest > statSync(buildId).mtimeMs;
 }
 
+/**
+ * Another `next build` in the same checkout (a parallel test run, a second `npm start`) makes ours fail at once with
+ * "Another next build process is already running": wait for it, then use its output if it is fresh.
+ */
 export function buildIfNeeded(log: (line: string) => void = console.log): void {
-  if (!buildIsStale()) return;
-  log('Building the web app (next build)…');
-  const r = spawnSync(process.execPath, [require.resolve('next/dist/bin/next'), 'build'], { cwd: root, stdio: 'inherit', env: { ...process.env, NEXT_TELEMETRY_DISABLED: '1' } });
-  if (r.status !== 0) throw new Error('next build failed');
+  for (let attempt = 0; attempt < 40; attempt++) {
+    if (!buildIsStale()) return;
+    if (attempt === 0) log('Building the web app (next build)…');
+    const r = spawnSync(process.execPath, [require.resolve('next/dist/bin/next'), 'build'], { cwd: root, encoding: 'utf8', env: { ...process.env, NEXT_TELEMETRY_DISABLED: '1' } });
+    if (r.status === 0) return;
+    if (!/Another next build process is already running/.test(`${r.stdout}${r.stderr}`)) {
+      process.stderr.write(`${r.stdout}${r.stderr}`);
+      throw new Error('next build failed');
+    }
+    log('Another next build is running in this checkout; waiting for it…');
+    spawnSync('sleep', ['5']);
+  }
+  throw new Error('next build: gave up waiting for a concurrent build');
 }
 
 if (process.argv[1] && fileURLToPath(import.meta.url) === path.resolve(process.argv[1])) buildIfNeeded();

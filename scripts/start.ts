@@ -7,6 +7,7 @@
  *  5. build the Next app if it has not been built, then run `next start` as a child with the database URL.
  */
 import { spawn } from 'node:child_process';
+import { existsSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
 import { randomBytes } from 'node:crypto';
@@ -70,10 +71,14 @@ async function main(): Promise<void> {
 
     const authSecret = env.AUTH_SECRET ?? (await readOrCreateSecret(path.join(env.dataDir, 'auth-secret')));
     const cliToken = await writeCliCredential(env.dataDir);
-    buildIfNeeded(log);
+    // The Docker image runs Next's standalone server, built at image build time.
+    const standalone = path.join(root, '.next', 'standalone', 'server.js');
+    const useStandalone = process.env.TESSERA_STANDALONE === '1' && existsSync(standalone);
+    if (!useStandalone) buildIfNeeded(log);
 
     const publicUrl = env.TESSERA_PUBLIC_URL ?? `http://localhost:${env.PORT}`;
-    const child = spawn(process.execPath, [require.resolve('next/dist/bin/next'), 'start', '-p', String(env.PORT), '-H', env.HOSTNAME], {
+    const command = useStandalone ? [standalone] : [require.resolve('next/dist/bin/next'), 'start', '-p', String(env.PORT), '-H', env.HOSTNAME];
+    const child = spawn(process.execPath, command, {
       cwd: root,
       stdio: 'inherit',
       env: {
@@ -85,6 +90,8 @@ async function main(): Promise<void> {
         NEXTAUTH_URL: process.env.NEXTAUTH_URL ?? publicUrl,
         TESSERA_CLI_TOKEN: cliToken,
         NEXT_TELEMETRY_DISABLED: '1',
+        PORT: String(env.PORT),
+        HOSTNAME: env.HOSTNAME,
       },
     });
     log(`Serving on http://${env.HOSTNAME === '0.0.0.0' ? 'localhost' : env.HOSTNAME}:${env.PORT} (public URL ${publicUrl}).`);

@@ -60,10 +60,13 @@ async function freshDatabase(): Promise<{ url: string; drop(): Promise<void> } |
   };
 }
 
-export async function startTesseraServer(extraEnv: Record<string, string> = {}, opts: { timeoutMs?: number } = {}): Promise<TesseraServer> {
+export async function startTesseraServer(
+  extraEnv: Record<string, string> = {},
+  opts: { timeoutMs?: number; /** reuse (and keep) this data directory */ dataDir?: string; /** force the embedded database */ embedded?: boolean } = {},
+): Promise<TesseraServer> {
   const port = await freePort();
-  const dataDir = await mkdtemp(path.join(os.tmpdir(), 'tessera-srv-'));
-  const db = await freshDatabase();
+  const dataDir = opts.dataDir ?? (await mkdtemp(path.join(os.tmpdir(), 'tessera-srv-')));
+  const db = opts.embedded ? null : await freshDatabase();
   const env: Record<string, string> = {
     PORT: String(port),
     HOSTNAME: '127.0.0.1',
@@ -95,7 +98,7 @@ export async function startTesseraServer(extraEnv: Record<string, string> = {}, 
       clearTimeout(timer);
     }
     await db?.drop().catch(() => undefined);
-    await rm(dataDir, { recursive: true, force: true });
+    if (!opts.dataDir) await rm(dataDir, { recursive: true, force: true });
   };
   for (;;) {
     if (child.exitCode !== null) throw new Error(`Tessera exited with ${child.exitCode} during start-up:\n${output}`);
