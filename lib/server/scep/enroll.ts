@@ -79,27 +79,37 @@ async function enrollWithChallenge(deps: EnrollDeps, input: EnrollInput): Promis
   const secret = input.csr.challengePassword;
   const throttleKey = `challenge:${input.client.address ?? 'unknown'}`;
   if (secret === null || secret.trim() === '') {
-    return failure('the CSR carries no challengePassword; this server requires a one-time challenge for new enrollments', 'badRequest', 'challenge required');
+    return (await answerExisting(deps, input)) ?? failure('the CSR carries no challengePassword; this server requires a one-time challenge for new enrollments', 'badRequest', 'challenge required');
   }
   const hash = hashChallenge(deps.masterKey, secret);
   const now = deps.now();
   try {
+    // Hot path, kept to few round trips: insert the request (its unique transactionID also catches retransmits),
+    // consume the challenge for it, then issue — all or nothing.
     return await deps.db.$transaction(async (tx) => {
-      const request = await tx.scepRequest.create({ data: newRequestData(input, deps.ca.id, now) });
+      const request = await tx.scepRequest.create({ data: newRequestData(input, deps.ca.id, now), select: { id: true, csrDer: true } });
       const challenge = await consumeChallenge(tx, hash, request.id, now);
       if (!challenge) throw new ChallengeRejected();
-      await tx.scepRequest.update({ where: { id: request.id }, data: { challengeId: challenge.id } });
       if (challenge.approval === 'MANUAL') {
         await tx.scepRequest.update({
           where: { id: request.id },
           data: { expiresAt: new Date(now.getTime() + deps.settings.pendingTtlHours * 3600_000) },
+          select: { id: true },
         });
         return pending;
       }
-      const cert = await issueForRequest(tx, deps.ca, request, deps.settings, { enrollmentId: challenge.enrollmentId, now });
+      const cert = await issueForRequest(tx, deps.ca, request, deps.settings, { enrollmentId: challenge.enrollmentId, now, csr: input.csr });
       return issued(cert.der);
     });
   } catch (e) {
+    // A retransmit (lost response, or micromdm re-sending while pending) collides on the transactionID, or finds its
+    // challenge already consumed by itself: answer from what is stored.
+    const isConflict = e instanceof Prisma.PrismaClientKnownRequestError && e.code === 'P2002';
+    if (isConflict || e instanceof ChallengeRejected) {
+      const existing = await answerExisting(deps, input);
+      if (existing) return existing;
+      if (isConflict) return failure('concurrent request conflict; retry');
+    }
     if (e instanceof ChallengeRejected) {
       const throttled = await isThrottled(deps.db, throttleKey, CHALLENGE_FAILURES, now);
       const count = await recordFailure(deps.db, throttleKey, CHALLENGE_FAILURES, now);
@@ -107,10 +117,6 @@ async function enrollWithChallenge(deps: EnrollDeps, input: EnrollInput): Promis
       if (throttled) await deps.penalty(2000);
       const note = count >= CHALLENGE_FAILURES.limit ? ` (${count} wrong challenges from ${input.client.address ?? 'this client'} in the last 10 minutes: answers are being slowed)` : '';
       return failure(`challenge rejected: ${reason}${note}`, 'badRequest', 'challenge rejected');
-    }
-    // Two identical retransmits racing: the loser sees the winner's row.
-    if (e instanceof Prisma.PrismaClientKnownRequestError && e.code === 'P2002') {
-      return (await answerExisting(deps, input)) ?? failure('concurrent request conflict; retry');
     }
     throw e;
   }
@@ -138,8 +144,10 @@ async function enrollRenewal(deps: EnrollDeps, input: EnrollInput, serial: strin
 }
 
 export async function enroll(deps: EnrollDeps, input: EnrollInput): Promise<BackendDecision> {
-  const existing = await answerExisting(deps, input);
-  if (existing) return existing;
+  if (input.renewalOfSerialHex || input.messageType === 'RenewalReq') {
+    const existing = await answerExisting(deps, input);
+    if (existing) return existing;
+  }
   if (input.renewalOfSerialHex && deps.settings.renewal) return enrollRenewal(deps, input, input.renewalOfSerialHex);
   if (input.messageType === 'RenewalReq') return failure('RenewalReq must be signed by a certificate this CA issued');
   return enrollWithChallenge(deps, input);

@@ -3,16 +3,22 @@
  * the exchange to the SCEP log (what the dashboard shows when an iPhone only says "invalid response").
  */
 import { createScepService } from '../../scep/service';
-import type { ScepEvent, ScepHttpRequest, ScepHttpResponse } from '../../scep/types';
+import type { ScepEvent, ScepHttpRequest, ScepHttpResponse, ScepService } from '../../scep/types';
 import type { Runtime } from '../runtime';
 import { createPrismaScepBackend } from './prisma-backend';
 import { readScepSettings } from './scep-settings';
 
 export const MAX_SCEP_BODY_BYTES = 1024 * 1024;
 
-export async function handleScepRequest(runtime: Runtime, req: ScepHttpRequest, opts: { penalty?: (ms: number) => Promise<void> } = {}): Promise<ScepHttpResponse> {
+// The protocol service (keys imported, caps computed) is reused while the CA and the policy stay the same.
+const cache = new WeakMap<Runtime, { key: string; service: ScepService }>();
+
+async function serviceFor(runtime: Runtime, opts: { penalty?: (ms: number) => Promise<void> }): Promise<ScepService> {
   const settings = await readScepSettings(runtime.db, runtime.env);
   const ca = await runtime.ca();
+  const key = `${ca.id}:${JSON.stringify(settings)}:${opts.penalty ? 'custom' : 'default'}`;
+  const cached = cache.get(runtime);
+  if (cached?.key === key) return cached.service;
   const backend = await createPrismaScepBackend(runtime, settings, opts);
   const service = createScepService({
     caCertificateDer: ca.certificateDer,
@@ -23,6 +29,12 @@ export async function handleScepRequest(runtime: Runtime, req: ScepHttpRequest, 
     minRsaBits: settings.minRsaBits,
     backend,
   });
+  cache.set(runtime, { key, service });
+  return service;
+}
+
+export async function handleScepRequest(runtime: Runtime, req: ScepHttpRequest, opts: { penalty?: (ms: number) => Promise<void> } = {}): Promise<ScepHttpResponse> {
+  const service = await serviceFor(runtime, opts);
   const res = await service.handle(req);
   await recordScepEvent(runtime, res.event);
   return res;

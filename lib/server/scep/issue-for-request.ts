@@ -2,8 +2,7 @@ import { derToPem } from '../../pki/x509/pem';
 import { filterSans, type SanPolicy } from '../../pki/x509/filter-sans';
 import { issueCertificate } from '../../pki/x509/issue-certificate';
 import { parseCsr } from '../../pki/x509/parse-csr';
-import type { SanEntry } from '../../pki/csr-types';
-import { insertCertificate } from '../../store/certificates';
+import type { CsrSummary, SanEntry } from '../../pki/csr-types';
 import type { DbOrTx } from '../../store/prisma';
 import type { LoadedAuthority } from '../ca/load-authority';
 import type { ScepSettings } from './scep-settings';
@@ -21,9 +20,9 @@ export async function issueForRequest(
   ca: LoadedAuthority,
   request: { id: string; csrDer: Uint8Array },
   settings: ScepSettings,
-  opts: { enrollmentId: string | null; now: Date },
+  opts: { enrollmentId: string | null; now: Date; /** already parsed and verified by the caller */ csr?: CsrSummary },
 ) {
-  const csr = parseCsr(request.csrDer);
+  const csr = opts.csr ?? parseCsr(request.csrDer);
   const { allowed } = filterSans(csr.sans, DEFAULT_SAN_POLICY);
   const issued = issueCertificate({
     caCertificateDer: ca.certificateDer,
@@ -34,20 +33,29 @@ export async function issueForRequest(
     emailProtection: settings.emailProtection,
     now: opts.now,
   });
-  const certificate = await insertCertificate(tx, {
-    caId: ca.id,
-    serial: issued.serialHex,
-    subject: issued.subject,
-    sans: allowed as unknown as object,
-    sansText: sansText(allowed),
-    notBefore: issued.notBefore,
-    notAfter: issued.notAfter,
-    der: Buffer.from(issued.der),
-    pem: derToPem(issued.der),
-    sha256Fingerprint: issued.sha256Hex,
-    requestId: request.id,
-    enrollmentId: opts.enrollmentId,
+  // One statement: the request becomes ISSUED and its certificate is created with it.
+  const updated = await tx.scepRequest.update({
+    where: { id: request.id },
+    data: {
+      status: 'ISSUED',
+      sans: allowed as unknown as object,
+      certificate: {
+        create: {
+          caId: ca.id,
+          serial: issued.serialHex,
+          subject: issued.subject,
+          sans: allowed as unknown as object,
+          sansText: sansText(allowed),
+          notBefore: issued.notBefore,
+          notAfter: issued.notAfter,
+          der: Buffer.from(issued.der),
+          pem: derToPem(issued.der),
+          sha256Fingerprint: issued.sha256Hex,
+          enrollmentId: opts.enrollmentId,
+        },
+      },
+    },
+    select: { certificate: { select: { id: true, serial: true, der: true } } },
   });
-  await tx.scepRequest.update({ where: { id: request.id }, data: { status: 'ISSUED', sans: allowed as unknown as object } });
-  return certificate;
+  return updated.certificate!;
 }

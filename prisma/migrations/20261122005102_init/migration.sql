@@ -66,7 +66,6 @@ CREATE TABLE "ScepRequest" (
     "keyBits" INTEGER NOT NULL,
     "publicKeySha256" TEXT NOT NULL,
     "signerCertDer" BYTEA NOT NULL,
-    "challengeId" UUID,
     "renewalOfSerial" TEXT,
     "clientAddress" TEXT,
     "userAgent" TEXT,
