@@ -1,10 +1,9 @@
 'use client';
 
-import { useActionState } from 'react';
-import { idleState, type ActionState } from './action-state';
-import { SubmitButton } from './submit-button';
+import type { ActionState } from './action-state';
 import type { buttonClass } from './classes';
-import { Toast } from './toast';
+import { SubmitButton } from './submit-button';
+import { useActionForm } from './use-action-form';
 
 export type FormAction<R = undefined> = (prev: ActionState<R>, form: FormData) => Promise<ActionState<R>>;
 
@@ -24,21 +23,15 @@ export function ActionButton({
   confirm?: string;
   variant?: keyof typeof buttonClass;
 }) {
-  const [state, formAction] = useActionState(action, idleState);
+  const { pending, onSubmit } = useActionForm(action, { confirm });
   return (
-    <form
-      action={formAction}
-      onSubmit={(e) => {
-        if (confirm && !window.confirm(confirm)) e.preventDefault();
-      }}
-    >
+    <form onSubmit={onSubmit}>
       {Object.entries(fields).map(([k, v]) => (
         <input key={k} type="hidden" name={k} value={v} />
       ))}
-      <SubmitButton variant={variant} pendingLabel={pendingLabel}>
+      <SubmitButton variant={variant} pendingLabel={pendingLabel} pending={pending}>
         {label}
       </SubmitButton>
-      <Toast state={state} />
     </form>
   );
 }

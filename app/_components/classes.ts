@@ -7,6 +7,7 @@ export const buttonClass = {
   secondary: `${base} bg-white px-3.5 py-2 text-sm text-slate-800 ring-1 ring-slate-300 ring-inset hover:bg-slate-50`,
   danger: `${base} bg-white px-3 py-1.5 text-sm text-red-700 ring-1 ring-red-300 ring-inset hover:bg-red-50`,
   small: `${base} bg-white px-2.5 py-1 text-xs text-slate-700 ring-1 ring-slate-300 ring-inset hover:bg-slate-50`,
+  smallPrimary: `${base} bg-indigo-600 px-2.5 py-1 text-xs text-white shadow-sm hover:bg-indigo-500`,
 } as const;
 
 export const inputClass =

@@ -1,11 +1,9 @@
 'use client';
 
-import { useActionState } from 'react';
-import { idleState } from './action-state';
 import type { FormAction } from './action-button';
 import { inputClass } from './classes';
 import { SubmitButton } from './submit-button';
-import { Toast } from './toast';
+import { useActionForm } from './use-action-form';
 
 /**
  * An action that takes a reason: revoke with an RFC 5280 reason, reject with an explanation. The reason is a <select>
@@ -20,6 +18,7 @@ export function ReasonActionForm({
   commentName,
   variant = 'danger',
   required = false,
+  stacked = false,
 }: {
   action: FormAction;
   fields: Record<string, string>;
@@ -29,16 +28,18 @@ export function ReasonActionForm({
   commentName?: string;
   variant?: 'danger' | 'primary' | 'secondary';
   required?: boolean;
+  /** Always one field under the other (inside narrow containers). */
+  stacked?: boolean;
 }) {
-  const [state, formAction] = useActionState(action, idleState);
+  const { state, pending, onSubmit } = useActionForm(action, { resetOnSuccess: true });
   const id = `${label}-${Object.values(fields).join('-')}`.replace(/[^a-zA-Z0-9-]/g, '');
   const error = state.fieldErrors.reason ?? state.fieldErrors.comment;
   return (
-    <form action={formAction} className="flex flex-col gap-2 sm:flex-row sm:items-end">
+    <form onSubmit={onSubmit} className={`flex flex-col gap-2 ${stacked ? 'items-start' : 'sm:flex-row sm:items-end'}`}>
       {Object.entries(fields).map(([k, v]) => (
         <input key={k} type="hidden" name={k} value={v} />
       ))}
-      <div className="min-w-0 flex-1">
+      <div className="w-full min-w-0 flex-1">
         <label htmlFor={`${id}-reason`} className="block text-xs font-medium text-slate-600">
           {reasonLabel}
         </label>
@@ -62,9 +63,8 @@ export function ReasonActionForm({
           <input id={`${id}-comment`} name={commentName} maxLength={500} className={`${inputClass} mt-1`} />
         </div>
       )}
-      <SubmitButton variant={variant}>{label}</SubmitButton>
+      <SubmitButton pending={pending} variant={variant}>{label}</SubmitButton>
       {error && <p className="text-xs font-medium text-red-700">{error}</p>}
-      <Toast state={state} />
     </form>
   );
 }

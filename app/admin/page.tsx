@@ -37,7 +37,7 @@ export default async function OverviewPage() {
         <StatCard label="SCEP failures (24 h)" value={o.counts.scepFailures24h} href="/admin/log?outcome=failure&range=24h" tone="red" />
       </div>
 
-      <div className="mt-6 grid gap-6 xl:grid-cols-2">
+      <div className="mt-6 grid items-start gap-6 xl:grid-cols-2">
         <Card
           title="Expiring soon"
           description={`Valid certificates that expire within ${EXPIRY_HORIZON_DAYS} days (${o.counts.expiringSoon}).`}

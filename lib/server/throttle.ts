@@ -13,6 +13,7 @@ export interface ThrottlePolicy {
 
 export const CHALLENGE_FAILURES: ThrottlePolicy = { limit: 10, windowMs: 10 * 60_000 };
 export const SIGN_IN_FAILURES: ThrottlePolicy = { limit: 5, windowMs: 15 * 60_000 };
+export const SIGN_IN_FAILURES_PER_ADDRESS: ThrottlePolicy = { limit: 30, windowMs: 15 * 60_000 };
 
 /** Records one failure; returns the count within the current window (after this one). */
 export async function recordFailure(db: DbOrTx, key: string, policy: ThrottlePolicy, now = new Date()): Promise<number> {

@@ -12,7 +12,7 @@ import * as enrollmentProfileRoute from '../../app/api/v1/enrollments/[id]/profi
 import * as templatesRoute from '../../app/api/v1/templates/route';
 import * as templateRoute from '../../app/api/v1/templates/[id]/route';
 import { submitEnrollmentRequest } from '../../lib/server/enrollment-requests';
-import { openProfile } from '../../lib/server/enrollments/testing/profile-checks';
+import { openProfile } from '../support/profile-checks';
 import { setRuntime } from '../../lib/server/runtime';
 import { createApiToken } from '../../lib/server/tokens/api-tokens';
 import { createTestRuntime, type TestRuntime } from '../support/test-runtime';

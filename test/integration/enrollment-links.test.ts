@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { GET as downloadProfile } from '../../app/enroll/[token]/profile/route';
 import { checkProfileAgainstSchema, loadAppleSchemas } from '../../lib/profile/schema-check';
 import { createEnrollment, listEnrollments, revokeEnrollment } from '../../lib/server/enrollments';
-import { certificateReferences, enrollWithProfile, openProfile } from '../../lib/server/enrollments/testing/profile-checks';
+import { certificateReferences, enrollWithProfile, openProfile } from '../support/profile-checks';
 import { setRuntime } from '../../lib/server/runtime';
 import { createTemplate } from '../../lib/server/templates';
 import { createTestRuntime, type TestRuntime } from '../support/test-runtime';

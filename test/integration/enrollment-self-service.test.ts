@@ -15,7 +15,7 @@ import {
   submitEnrollmentRequest,
   type RequestStatusView,
 } from '../../lib/server/enrollment-requests';
-import { enrollWithProfile, openProfile } from '../../lib/server/enrollments/testing/profile-checks';
+import { enrollWithProfile, openProfile } from '../support/profile-checks';
 import { setRuntime } from '../../lib/server/runtime';
 import { createTestRuntime, type TestRuntime } from '../support/test-runtime';
 

@@ -33,8 +33,8 @@ export function formFields(form: FormData): Record<string, string> {
 export function fieldErrorsOf(error: z.ZodError): Record<string, string> {
   const out: Record<string, string> = {};
   for (const issue of error.issues) {
-    const key = String(issue.path[0] ?? 'form');
-    out[key] ??= issue.message;
+    const key = issue.path.length ? issue.path.map(String).join('.') : 'form';
+    out[key] ??= sentence(issue.message);
   }
   return out;
 }
@@ -64,11 +64,15 @@ export async function runAdminAction<S extends z.ZodType, R = undefined>(opts: {
     if (e instanceof z.ZodError) return fail('Please correct the highlighted fields.', fieldErrorsOf(e));
     if (e instanceof AppError) {
       const field = typeof e.details?.field === 'string' ? e.details.field : null;
-      return fail(sentence(e.message), field ? { [field]: sentence(e.message) } : {});
+      // Use-cases prefix messages with the field ("eas.host: must be…"); next to the input the prefix is noise.
+      const bare = field && e.message.startsWith(`${field}: `) ? e.message.slice(field.length + 2) : e.message;
+      return fail(sentence(e.message), field ? { [field]: sentence(bare) } : {});
     }
     console.error('[tessera] dashboard action failed', e);
     return fail('Something went wrong on the server; the details are in the server log.');
   }
 }
 
-const sentence = (s: string) => (s ? `${s[0]!.toUpperCase()}${s.slice(1)}${/[.!?]$/.test(s) ? '' : '.'}` : s);
+function sentence(s: string): string {
+  return s ? `${s[0]!.toUpperCase()}${s.slice(1)}${/[.!?]$/.test(s) ? '' : '.'}` : s;
+}

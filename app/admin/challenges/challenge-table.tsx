@@ -30,7 +30,7 @@ export function ChallengeTable({ page, state, enrollmentState }: { page: Page<Ch
               <Td>
                 <StateBadge state={c.state} />
               </Td>
-              <Td className="max-w-xs break-words">
+              <Td className="max-w-xs min-w-[10rem] break-words">
                 {c.note ?? <span className="text-slate-400">—</span>}
                 {c.enrollmentId && (
                   <span className="ml-1">

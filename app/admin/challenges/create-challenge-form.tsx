@@ -1,25 +1,24 @@
 'use client';
 
-import { useActionState } from 'react';
-import { idleState, type ActionState } from '@/app/_components/action-state';
+import type { ActionState } from '@/app/_components/action-state';
 import { CopyButton } from '@/app/_components/copy-button';
 import { formatUtc } from '@/app/_components/date-time';
 import { Field, Select } from '@/app/_components/field';
 import { SubmitButton } from '@/app/_components/submit-button';
-import { Toast } from '@/app/_components/toast';
+import { useActionForm } from '@/app/_components/use-action-form';
 import type { CreatedChallenge } from '@/lib/server/challenges/create-challenge';
 import { APPROVAL_OPTIONS, CHALLENGE_TTL_OPTIONS } from './options';
 
 type Action = (prev: ActionState<CreatedChallenge>, form: FormData) => Promise<ActionState<CreatedChallenge>>;
 
 export function CreateChallengeForm({ action, scepUrl, defaultTtlSeconds }: { action: Action; scepUrl: string; defaultTtlSeconds: number }) {
-  const [state, formAction] = useActionState(action, idleState);
+  const { state, pending, onSubmit } = useActionForm(action, { resetOnSuccess: true });
   const created = state.status === 'success' ? state.result : undefined;
   const e = state.fieldErrors;
   const ttlDefault = CHALLENGE_TTL_OPTIONS.some((o) => o.value === String(defaultTtlSeconds)) ? String(defaultTtlSeconds) : '3600';
   return (
     <div className="space-y-4">
-      <form action={formAction} className="space-y-4">
+      <form onSubmit={onSubmit} className="space-y-4">
         <div className="grid gap-4 sm:grid-cols-2">
           <Field name="ttlSeconds" label="Expires after" error={e.ttlSeconds}>
             <Select name="ttlSeconds" options={CHALLENGE_TTL_OPTIONS} defaultValue={ttlDefault} error={e.ttlSeconds} />
@@ -29,7 +28,7 @@ export function CreateChallengeForm({ action, scepUrl, defaultTtlSeconds }: { ac
           </Field>
         </div>
         <Field name="note" label="Note (optional)" error={e.note} maxLength={500} placeholder="e.g. Anna’s iPad, ticket 4711" hint="Shown next to the request and in the audit log." />
-        <SubmitButton pendingLabel="Creating…">Create challenge</SubmitButton>
+        <SubmitButton pending={pending} pendingLabel="Creating…">Create challenge</SubmitButton>
       </form>
       {created && (
         <div className="rounded-md bg-emerald-50 p-4 ring-1 ring-emerald-200" aria-live="polite">
@@ -44,7 +43,6 @@ export function CreateChallengeForm({ action, scepUrl, defaultTtlSeconds }: { ac
           </p>
         </div>
       )}
-      <Toast state={state} />
     </div>
   );
 }

@@ -1,25 +1,24 @@
 'use client';
 
-import { useActionState } from 'react';
-import { idleState, type ActionState } from '@/app/_components/action-state';
+import type { ActionState } from '@/app/_components/action-state';
 import { buttonClass } from '@/app/_components/classes';
 import { CopyButton } from '@/app/_components/copy-button';
 import { formatUtc } from '@/app/_components/date-time';
 import { Field, Select } from '@/app/_components/field';
 import { SubmitButton } from '@/app/_components/submit-button';
-import { Toast } from '@/app/_components/toast';
+import { useActionForm } from '@/app/_components/use-action-form';
 import type { CreatedEnrollmentResult } from './actions';
 import { APPROVAL_OPTIONS, ENROLLMENT_TTL_OPTIONS } from './options';
 
 type Action = (prev: ActionState<CreatedEnrollmentResult>, form: FormData) => Promise<ActionState<CreatedEnrollmentResult>>;
 
 export function CreateEnrollmentForm({ action, templates }: { action: Action; templates: { value: string; label: string }[] }) {
-  const [state, formAction] = useActionState(action, idleState);
+  const { state, pending, onSubmit } = useActionForm(action, { resetOnSuccess: true });
   const created = state.status === 'success' ? state.result : undefined;
   const e = state.fieldErrors;
   return (
     <div className="space-y-4">
-      <form action={formAction} className="space-y-4">
+      <form onSubmit={onSubmit} className="space-y-4">
         <div className="grid gap-4 sm:grid-cols-2">
           <Field name="email" label="E-mail" type="email" required autoComplete="off" error={e.email} placeholder="anna@example.com" />
           <Field name="username" label="Username (optional)" autoComplete="off" error={e.username} hint="For templates that use {username}." />
@@ -34,7 +33,7 @@ export function CreateEnrollmentForm({ action, templates }: { action: Action; te
           </Field>
           <Field name="maxDownloads" label="Profile downloads allowed" type="number" min={1} max={20} defaultValue={3} error={e.maxDownloads} />
         </div>
-        <SubmitButton pendingLabel="Creating…">Create enrollment link</SubmitButton>
+        <SubmitButton pending={pending} pendingLabel="Creating…">Create enrollment link</SubmitButton>
       </form>
       {created && (
         <div className="rounded-md bg-emerald-50 p-4 ring-1 ring-emerald-200" aria-live="polite">
@@ -55,7 +54,6 @@ export function CreateEnrollmentForm({ action, templates }: { action: Action; te
           </div>
         </div>
       )}
-      <Toast state={state} />
     </div>
   );
 }

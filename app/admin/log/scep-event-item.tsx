@@ -49,7 +49,7 @@ export function ScepEventItem({ event: e }: { event: ScepEventView }) {
   }
   return (
     <li className="py-3">
-      <details open={e.outcome !== 'pending'} className="group">
+      <details open className="group">
         <summary className="cursor-pointer list-none rounded focus-visible:outline-2 focus-visible:outline-indigo-600 [&::-webkit-details-marker]:hidden">
           {summary}
           {details}

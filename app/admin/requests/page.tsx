@@ -11,6 +11,7 @@ import { Card } from '@/app/_components/card';
 import { linkClass } from '@/app/_components/classes';
 import { DataTable, Td } from '@/app/_components/data-table';
 import { DateTime } from '@/app/_components/date-time';
+import { Disclosure } from '@/app/_components/disclosure';
 import { EmptyState } from '@/app/_components/empty-state';
 import { FilterForm } from '@/app/_components/filter-form';
 import { PageHeader } from '@/app/_components/page-header';
@@ -52,31 +53,35 @@ export default async function RequestsPage({ searchParams }: { searchParams: Sea
               {status === 'pending' ? 'Requests made with a manual-approval challenge or link appear here.' : null}
             </EmptyState>
           ) : (
-            <DataTable label="SCEP requests" head={['Subject', 'Key', 'Client', 'Arrived', status === 'pending' ? 'Window' : 'Status', status === 'pending' ? 'Decide' : 'Decided']}>
+            <DataTable label="SCEP requests" head={['Subject', 'Client', 'Arrived', status === 'pending' ? 'Window' : 'Status', status === 'pending' ? 'Decide' : 'Decided']}>
               {requests.items.map((r) => (
                 <tr key={r.id}>
                   <Td className="max-w-xs break-words">
                     <Link className={linkClass} href={`/admin/requests/${r.id}`}>
                       {r.subject || '(empty subject)'}
                     </Link>
-                    {r.challengeNote && <span className="block text-xs text-slate-500">{r.challengeNote}</span>}
+                    <span className="block text-xs text-slate-500">
+                      {r.key}
+                      {r.challengeNote && ` · ${r.challengeNote}`}
+                    </span>
                   </Td>
-                  <Td className="whitespace-nowrap">{r.key}</Td>
-                  <Td className="max-w-[14rem]">
+                  <Td className="max-w-[12rem]">
                     <span className="block">{r.clientAddress ?? '—'}</span>
                     <span className="block truncate text-xs text-slate-500" title={r.userAgent ?? undefined}>
                       {r.appleClient ? <Badge tone="indigo">Apple</Badge> : null} {r.userAgent}
                     </span>
                   </Td>
                   <Td>
-                    <DateTime iso={r.createdAt} withSeconds />
+                    <DateTime iso={r.createdAt} />
                   </Td>
                   <Td>{status === 'pending' ? <WindowCell request={r} renderedAt={renderedAt} /> : <StateBadge state={r.status} />}</Td>
-                  <Td className="min-w-[16rem]">
+                  <Td>
                     {r.status === 'pending' ? (
-                      <div className="flex flex-col gap-2">
-                        <ActionButton action={approveScepRequestAction} fields={{ id: r.id }} label="Approve" pendingLabel="Approving…" variant="primary" />
-                        <ReasonActionForm action={rejectScepRequestAction} fields={{ id: r.id }} label="Reject" reasonLabel="Reason for rejecting" required />
+                      <div className="flex items-start gap-2">
+                        <ActionButton action={approveScepRequestAction} fields={{ id: r.id }} label="Approve" pendingLabel="Approving…" variant="smallPrimary" />
+                        <Disclosure summary="Reject">
+                          <ReasonActionForm action={rejectScepRequestAction} fields={{ id: r.id }} label="Reject" reasonLabel="Reason for rejecting" required stacked />
+                        </Disclosure>
                       </div>
                     ) : (
                       <span className="text-xs text-slate-600">
@@ -108,10 +113,12 @@ export default async function RequestsPage({ searchParams }: { searchParams: Sea
                     <DateTime iso={r.createdAt} />
                     {r.clientAddress && <span className="block text-xs text-slate-500">from {r.clientAddress}</span>}
                   </Td>
-                  <Td className="min-w-[16rem]">
-                    <div className="flex flex-col gap-2">
-                      <ActionButton action={approveEnrollmentRequestAction} fields={{ id: r.id }} label="Approve" pendingLabel="Approving…" variant="primary" />
-                      <ReasonActionForm action={rejectEnrollmentRequestAction} fields={{ id: r.id }} label="Reject" reasonLabel="Reason (shown to the person)" required />
+                  <Td>
+                    <div className="flex items-start gap-2">
+                      <ActionButton action={approveEnrollmentRequestAction} fields={{ id: r.id }} label="Approve" pendingLabel="Approving…" variant="smallPrimary" />
+                      <Disclosure summary="Reject">
+                        <ReasonActionForm action={rejectEnrollmentRequestAction} fields={{ id: r.id }} label="Reject" reasonLabel="Reason (shown to the person)" required stacked />
+                      </Disclosure>
                     </div>
                   </Td>
                 </tr>

@@ -1,25 +1,24 @@
 'use client';
 
-import { useActionState } from 'react';
-import { idleState, type ActionState } from '@/app/_components/action-state';
+import type { ActionState } from '@/app/_components/action-state';
 import { CopyButton } from '@/app/_components/copy-button';
 import { Field } from '@/app/_components/field';
 import { SubmitButton } from '@/app/_components/submit-button';
-import { Toast } from '@/app/_components/toast';
+import { useActionForm } from '@/app/_components/use-action-form';
 import type { CreatedToken } from './actions';
 
 type Action = (prev: ActionState<CreatedToken>, form: FormData) => Promise<ActionState<CreatedToken>>;
 
 export function CreateTokenForm({ action }: { action: Action }) {
-  const [state, formAction] = useActionState(action, idleState);
+  const { state, pending, onSubmit } = useActionForm(action, { resetOnSuccess: true });
   const created = state.status === 'success' ? state.result : undefined;
   return (
     <div className="space-y-3">
-      <form action={formAction} className="flex flex-col gap-3 sm:flex-row sm:items-end">
+      <form onSubmit={onSubmit} className="flex flex-col gap-3 sm:flex-row sm:items-end">
         <div className="flex-1">
           <Field name="name" label="New token name" required maxLength={100} placeholder="e.g. jamf-integration" error={state.fieldErrors.name} />
         </div>
-        <SubmitButton pendingLabel="Creating…">Create token</SubmitButton>
+        <SubmitButton pending={pending} pendingLabel="Creating…">Create token</SubmitButton>
       </form>
       {created && (
         <div className="rounded-md bg-emerald-50 p-4 ring-1 ring-emerald-200" aria-live="polite">
@@ -31,7 +30,6 @@ export function CreateTokenForm({ action }: { action: Action }) {
           <p className="mt-2 text-xs text-emerald-900">Send it as <code>Authorization: Bearer …</code> to /api/v1.</p>
         </div>
       )}
-      <Toast state={state} />
     </div>
   );
 }

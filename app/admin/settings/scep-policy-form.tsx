@@ -1,10 +1,10 @@
 'use client';
 
-import { useActionState, useState } from 'react';
-import { idleState, type ActionState } from '@/app/_components/action-state';
+import { useState } from 'react';
+import type { ActionState } from '@/app/_components/action-state';
 import { Field } from '@/app/_components/field';
 import { SubmitButton } from '@/app/_components/submit-button';
-import { Toast } from '@/app/_components/toast';
+import { useActionForm } from '@/app/_components/use-action-form';
 import type { ScepSettingsView } from '@/lib/server/dashboard/update-scep-settings';
 
 type Action = (prev: ActionState, form: FormData) => Promise<ActionState>;
@@ -25,11 +25,11 @@ function Toggle({ name, label, defaultChecked, children }: { name: string; label
 }
 
 export function ScepPolicyForm({ action, view }: { action: Action; view: ScepSettingsView }) {
-  const [state, formAction] = useActionState(action, idleState);
+  const { state, pending, onSubmit } = useActionForm(action);
   const e = state.fieldErrors;
   const s = view.effective;
   return (
-    <form action={formAction} className="space-y-5">
+    <form onSubmit={onSubmit} className="space-y-5">
       <Toggle name="legacyCiphers" label="Accept legacy ciphers (single DES, MD5)" defaultChecked={s.legacyCiphers}>
         <p className="rounded-md bg-amber-50 px-3 py-2 text-amber-900 ring-1 ring-amber-200">
           Warning: single DES can be broken in hours and RFC 8894 forbids it. Turn this on only for old clients that cannot do AES (Debian’s scepclient,
@@ -54,8 +54,7 @@ export function ScepPolicyForm({ action, view }: { action: Action; view: ScepSet
           hint="Apple devices stop polling after about 10 minutes anyway; other clients keep polling."
         />
       </div>
-      <SubmitButton pendingLabel="Saving…">Save SCEP policy</SubmitButton>
-      <Toast state={state} />
+      <SubmitButton pending={pending} pendingLabel="Saving…">Save SCEP policy</SubmitButton>
     </form>
   );
 }

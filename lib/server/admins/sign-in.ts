@@ -1,7 +1,7 @@
 import { verifyPassword } from '../../secrets/password';
 import type { Db } from '../../store/prisma';
 import { recordAudit } from '../audit/record-audit';
-import { SIGN_IN_FAILURES, clearFailures, isThrottled, recordFailure } from '../throttle';
+import { SIGN_IN_FAILURES, SIGN_IN_FAILURES_PER_ADDRESS, clearFailures, isThrottled, recordFailure } from '../throttle';
 
 // Spent on unknown e-mails too, so response time does not reveal which accounts exist.
 const DUMMY_HASH = 'scrypt$32768$8$1$AAAAAAAAAAAAAAAAAAAAAA==$AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA=';
@@ -16,10 +16,14 @@ export class SignInThrottledError extends Error {
  */
 export async function signInWithPassword(db: Db, input: { email: string; password: string; address: string | null }) {
   const email = input.email.trim().toLowerCase();
-  const keys = [`signin:email:${email}`, ...(input.address ? [`signin:addr:${input.address}`] : [])];
+  // Per account (5 failures) and, more loosely, per address (several people may share a NAT or proxy).
+  const limits = [
+    { key: `signin:email:${email}`, policy: SIGN_IN_FAILURES },
+    ...(input.address ? [{ key: `signin:addr:${input.address}`, policy: SIGN_IN_FAILURES_PER_ADDRESS }] : []),
+  ];
   const actor = { id: `anonymous`, sourceAddress: input.address };
-  for (const key of keys) {
-    if (await isThrottled(db, key, SIGN_IN_FAILURES)) {
+  for (const { key, policy } of limits) {
+    if (await isThrottled(db, key, policy)) {
       await recordAudit(db, actor, 'admin.sign_in_throttled', email);
       throw new SignInThrottledError('Too many failed sign-ins. Try again in 15 minutes.');
     }
@@ -27,11 +31,11 @@ export async function signInWithPassword(db: Db, input: { email: string; passwor
   const admin = await db.adminUser.findUnique({ where: { email } });
   const ok = await verifyPassword(input.password, admin?.passwordHash ?? DUMMY_HASH);
   if (!admin || !ok || admin.disabled) {
-    for (const key of keys) await recordFailure(db, key, SIGN_IN_FAILURES);
+    for (const { key, policy } of limits) await recordFailure(db, key, policy);
     await recordAudit(db, actor, 'admin.sign_in_failed', email);
     return null;
   }
-  for (const key of keys) await clearFailures(db, key);
+  await clearFailures(db, limits[0]!.key);
   await db.adminUser.update({ where: { id: admin.id }, data: { lastLoginAt: new Date() } });
   await recordAudit(db, { id: `admin:${email}`, sourceAddress: input.address }, 'admin.signed_in', email, { via: 'password' });
   return { id: admin.id, email: admin.email, name: admin.name };

@@ -81,8 +81,8 @@ export default async function RequestDetailPage({ params }: { params: Promise<{ 
                   <WindowCell request={r} renderedAt={renderedAt} />
                 </div>
               </div>
-              <ReasonActionForm action={approveScepRequestAction} fields={{ id: r.id }} label="Approve and issue" reasonLabel="Note (optional)" variant="primary" />
-              <ReasonActionForm action={rejectScepRequestAction} fields={{ id: r.id }} label="Reject" reasonLabel="Reason for rejecting" required />
+              <ReasonActionForm action={approveScepRequestAction} fields={{ id: r.id }} label="Approve and issue" reasonLabel="Note (optional)" variant="primary" stacked />
+              <ReasonActionForm action={rejectScepRequestAction} fields={{ id: r.id }} label="Reject" reasonLabel="Reason for rejecting" required stacked />
             </div>
           </Card>
         )}

@@ -2,12 +2,12 @@
 
 import Link from 'next/link';
 import { useRouter } from 'next/navigation';
-import { useActionState, useEffect, useState } from 'react';
-import { idleState, type ActionState } from '@/app/_components/action-state';
+import { useEffect, useState } from 'react';
+import type { ActionState } from '@/app/_components/action-state';
 import { inputClass, linkClass } from '@/app/_components/classes';
 import { Field, Select } from '@/app/_components/field';
 import { SubmitButton } from '@/app/_components/submit-button';
-import { Toast } from '@/app/_components/toast';
+import { useActionForm } from '@/app/_components/use-action-form';
 import type { TemplateFormValues } from './template-form-data';
 
 type Action = (prev: ActionState<{ id: string }>, form: FormData) => Promise<ActionState<{ id: string }>>;
@@ -31,7 +31,7 @@ function Section({ title, children }: { title: string; children: React.ReactNode
 }
 
 export function TemplateForm({ action, initial }: { action: Action; initial: TemplateFormValues }) {
-  const [state, formAction] = useActionState(action, idleState);
+  const { state, pending, onSubmit } = useActionForm(action);
   const router = useRouter();
   const c = initial.config;
   const [eas, setEas] = useState(!!c.eas);
@@ -41,7 +41,7 @@ export function TemplateForm({ action, initial }: { action: Action; initial: Tem
     if (!initial.id && state.status === 'success' && state.result) router.replace(`/admin/settings/templates/${state.result.id}`);
   }, [initial.id, state, router]);
   return (
-    <form action={formAction} className="space-y-6">
+    <form onSubmit={onSubmit} className="space-y-6">
       {initial.id && <input type="hidden" name="id" value={initial.id} />}
       <div className="grid gap-4 sm:grid-cols-2">
         <Field name="name" label="Template name" required maxLength={100} defaultValue={c.name} error={e.name} />
@@ -94,12 +94,11 @@ export function TemplateForm({ action, initial }: { action: Action; initial: Tem
       </Section>
       <div className="flex flex-wrap items-center gap-4 border-t border-slate-100 pt-5">
         {!initial.isDefault && <Check name="isDefault" label="Make this the default template" defaultChecked={false} />}
-        <SubmitButton pendingLabel="Saving…">Save template</SubmitButton>
+        <SubmitButton pending={pending} pendingLabel="Saving…">Save template</SubmitButton>
         <Link className={`${linkClass} text-sm`} href="/admin/settings#templates">
           Back to settings
         </Link>
       </div>
-      <Toast state={state} />
     </form>
   );
 }

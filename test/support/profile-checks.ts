@@ -7,12 +7,12 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { parse, type PlistValue } from 'plist';
-import { scepEndpoint } from '../../../http/scep-endpoint';
-import { derToPem } from '../../../pki/x509/pem';
-import { PayloadTypes } from '../../../profile/types';
-import { verifySignedProfile } from '../../../profile/verify-signed-profile';
-import { buildClientRequest, parseCertRepForClient, type ClientCertRep } from '../../../scep/testing/client';
-import { createClientIdentity, testRsaKey } from '../../../scep/testing/identities';
+import { scepEndpoint } from '../../lib/http/scep-endpoint';
+import { derToPem } from '../../lib/pki/x509/pem';
+import { PayloadTypes } from '../../lib/profile/types';
+import { verifySignedProfile } from '../../lib/profile/verify-signed-profile';
+import { buildClientRequest, parseCertRepForClient, type ClientCertRep } from '../../lib/scep/testing/client';
+import { createClientIdentity, testRsaKey } from '../../lib/scep/testing/identities';
 
 export interface OpenedProfile {
   plist: PlistObject;

@@ -1,0 +1,44 @@
+/**
+ * Next 16's request proxy (formerly middleware): sends signed-out visitors of /admin to the sign-in page and adds
+ * HSTS to HTTPS responses. It is only a shortcut: every page, server action and route handler checks the session
+ * itself. SCEP paths are left alone (binary protocol; clients do not care about HSTS).
+ */
+import { getToken } from 'next-auth/jwt';
+import { NextResponse, type NextRequest } from 'next/server';
+
+export const HSTS_VALUE = 'max-age=31536000';
+const SESSION_COOKIES = ['__Secure-next-auth.session-token', 'next-auth.session-token'];
+
+function isHttps(req: NextRequest): boolean {
+  const forwarded = req.headers.get('x-forwarded-proto')?.split(',')[0]?.trim().toLowerCase();
+  return forwarded ? forwarded === 'https' : req.nextUrl.protocol === 'https:';
+}
+
+async function hasSession(req: NextRequest): Promise<boolean> {
+  const secret = process.env.NEXTAUTH_SECRET ?? process.env.AUTH_SECRET;
+  for (const cookieName of SESSION_COOKIES) {
+    const present = req.cookies.has(cookieName) || req.cookies.getAll().some((c) => c.name.startsWith(`${cookieName}.`));
+    if (!present || !secret) continue;
+    const token = await getToken({ req, secret, cookieName, secureCookie: cookieName.startsWith('__Secure-') }).catch(() => null);
+    if (token) return true;
+  }
+  return false;
+}
+
+export async function proxy(req: NextRequest): Promise<NextResponse> {
+  const { pathname, search } = req.nextUrl;
+  let res: NextResponse;
+  if ((pathname === '/admin' || pathname.startsWith('/admin/')) && !(await hasSession(req))) {
+    const login = new URL('/login', req.url);
+    login.searchParams.set('callbackUrl', `${pathname}${search}`);
+    res = NextResponse.redirect(login);
+  } else {
+    res = NextResponse.next();
+  }
+  if (isHttps(req)) res.headers.set('Strict-Transport-Security', HSTS_VALUE);
+  return res;
+}
+
+export const config = {
+  matcher: ['/((?!_next/static|_next/image|favicon.ico|scep|cgi-bin).*)'],
+};
