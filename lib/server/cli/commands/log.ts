@@ -1,21 +1,29 @@
-import { listScepEvents, ZListScepEventsSchema } from '../../scep/list-scep-events';
+import { listScepEvents, ZScepLogQuerySchema } from '../../dashboard/scep-log';
 import { defineCommand } from '../command';
 
 export const logList = defineCommand({
   name: 'log list',
-  summary: 'Show the SCEP log: each exchange with its outcome and the reason in plain English.',
+  summary: 'Show the SCEP log: each exchange, its outcome, the reason and what the device showed.',
   flags: [
     { name: 'outcome', description: 'success, failure, pending or http-error' },
+    { name: 'operation', description: 'GetCACaps, GetCACert or PKIOperation' },
     { name: 'transactionId', description: 'one SCEP transaction' },
     { name: 'client', description: 'client address or user agent contains' },
+    { name: 'range', description: '1h, 24h, 7d (default) or all' },
     { name: 'pageSize', description: 'rows (default 50)' },
   ],
-  schema: ZListScepEventsSchema,
+  schema: ZScepLogQuerySchema,
   run: (input, { runtime }) => listScepEvents(runtime.db, input),
   text: (o) =>
     o.items.length
       ? o.items
-          .map((e) => `${e.at}  ${e.operation}${e.messageType ? `/${e.messageType}` : ''}  ${e.outcome.toUpperCase()}${e.failInfo ? ` (${e.failInfo})` : ''}  ${e.clientAddress ?? '-'}  ${e.transactionId ?? ''}\n    ${e.reason}`)
+          .map((e) =>
+            [
+              `${e.createdAt}  ${e.operation}${e.messageType ? `/${e.messageType}` : ''}  ${e.outcome.toUpperCase()}${e.failInfo ? ` (${e.failInfo})` : ''}  ${e.clientAddress ?? '-'}  ${e.transactionId ?? ''}`,
+              `    ${e.reason}`,
+              ...(e.explanation ? [`    device shows: ${e.explanation.deviceShows}`] : []),
+            ].join('\n'),
+          )
           .join('\n')
-      : 'No SCEP exchanges logged.',
+      : 'No SCEP exchanges logged in this range.',
 });
