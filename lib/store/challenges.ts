@@ -10,18 +10,7 @@ export function insertChallenge(
   return db.challenge.create({ data });
 }
 
-/**
- * Marks the challenge used by `requestId` if, at this instant, it is unused, unrevoked and unexpired.
- * One UPDATE with the conditions in its WHERE clause: Postgres row locking makes concurrent consumers (on any number
- * of app instances) serialise on the row, and every loser re-checks `usedAt IS NULL` and updates nothing.
- */
-export async function consumeChallenge(tx: DbOrTx, secretHash: string, requestId: string, now: Date) {
-  const { count } = await tx.challenge.updateMany({
-    where: { secretHash, usedAt: null, revokedAt: null, expiresAt: { gt: now } },
-    data: { usedAt: now, usedByRequestId: requestId },
-  });
-  return count === 1 ? tx.challenge.findUnique({ where: { secretHash } }) : null;
-}
+export { consumeChallenge } from './consume-challenge';
 
 export function findChallengeByHash(db: DbOrTx, secretHash: string) {
   return db.challenge.findUnique({ where: { secretHash } });

@@ -12,7 +12,7 @@ import type { MasterKey } from '../../secrets/master-key';
 import { hashChallenge } from '../challenges/challenge-secret';
 import { CHALLENGE_FAILURES, isThrottled, recordFailure } from '../throttle';
 import { decisionForStored, failure, issued, pending } from './decisions';
-import { issueForRequest } from './issue-for-request';
+import { allowedSans, issueForRequest } from './issue-for-request';
 import type { ScepSettings } from './scep-settings';
 import { recordPoll } from './poll';
 
@@ -87,18 +87,22 @@ async function enrollWithChallenge(deps: EnrollDeps, input: EnrollInput): Promis
     // Hot path, kept to few round trips: insert the request (its unique transactionID also catches retransmits),
     // consume the challenge for it, then issue — all or nothing.
     return await deps.db.$transaction(async (tx) => {
-      const request = await tx.scepRequest.create({ data: newRequestData(input, deps.ca.id, now), select: { id: true, csrDer: true } });
+      // Inserted as ISSUED (the common case, auto approval); a manual challenge turns it back to PENDING below.
+      const request = await tx.scepRequest.create({
+        data: { ...newRequestData(input, deps.ca.id, now), status: 'ISSUED', sans: allowedSans(input.csr) as unknown as object },
+        select: { id: true, csrDer: true },
+      });
       const challenge = await consumeChallenge(tx, hash, request.id, now);
       if (!challenge) throw new ChallengeRejected();
       if (challenge.approval === 'MANUAL') {
         await tx.scepRequest.update({
           where: { id: request.id },
-          data: { expiresAt: new Date(now.getTime() + deps.settings.pendingTtlHours * 3600_000) },
+          data: { status: 'PENDING', sans: input.csr.sans as unknown as object, expiresAt: new Date(now.getTime() + deps.settings.pendingTtlHours * 3600_000) },
           select: { id: true },
         });
         return pending;
       }
-      const cert = await issueForRequest(tx, deps.ca, request, deps.settings, { enrollmentId: challenge.enrollmentId, now, csr: input.csr });
+      const cert = await issueForRequest(tx, deps.ca, request, deps.settings, { enrollmentId: challenge.enrollmentId, now, csr: input.csr, markIssued: false });
       return issued(cert.der);
     });
   } catch (e) {

@@ -11,51 +11,51 @@ export const DEFAULT_SAN_POLICY: SanPolicy = { allowedTypes: ['email', 'dns', 'u
 
 export const sansText = (sans: SanEntry[]): string => sans.map((s) => s.value.toLowerCase()).join(' ');
 
+/** The SANs Tessera will put in a certificate for this CSR (policy-filtered). */
+export const allowedSans = (csr: CsrSummary): SanEntry[] => filterSans(csr.sans, DEFAULT_SAN_POLICY).allowed;
+
 /**
- * Issues the certificate for a stored request (auto-approved now, or approved later by an admin), stores it and marks
- * the request ISSUED — all on `tx`, so the caller's transaction decides whether any of it happened.
+ * Issues the certificate for a stored request and stores it, on `tx`, so the caller's transaction decides whether any
+ * of it happened. With `markIssued` (the default) it also moves the request to ISSUED; the SCEP hot path inserts its
+ * request already marked ISSUED and saves that statement.
  */
 export async function issueForRequest(
   tx: DbOrTx,
   ca: LoadedAuthority,
   request: { id: string; csrDer: Uint8Array },
   settings: ScepSettings,
-  opts: { enrollmentId: string | null; now: Date; /** already parsed and verified by the caller */ csr?: CsrSummary },
+  opts: { enrollmentId: string | null; now: Date; /** already parsed and verified by the caller */ csr?: CsrSummary; markIssued?: boolean },
 ) {
   const csr = opts.csr ?? parseCsr(request.csrDer);
-  const { allowed } = filterSans(csr.sans, DEFAULT_SAN_POLICY);
+  const sans = allowedSans(csr);
   const issued = issueCertificate({
     caCertificateDer: ca.certificateDer,
     caKey: ca.privateKey,
     csr,
-    sans: allowed,
+    sans,
     validityDays: settings.certValidityDays,
     emailProtection: settings.emailProtection,
     now: opts.now,
   });
-  // One statement: the request becomes ISSUED and its certificate is created with it.
-  const updated = await tx.scepRequest.update({
-    where: { id: request.id },
+  const certificate = await tx.certificate.create({
     data: {
-      status: 'ISSUED',
-      sans: allowed as unknown as object,
-      certificate: {
-        create: {
-          caId: ca.id,
-          serial: issued.serialHex,
-          subject: issued.subject,
-          sans: allowed as unknown as object,
-          sansText: sansText(allowed),
-          notBefore: issued.notBefore,
-          notAfter: issued.notAfter,
-          der: Buffer.from(issued.der),
-          pem: derToPem(issued.der),
-          sha256Fingerprint: issued.sha256Hex,
-          enrollmentId: opts.enrollmentId,
-        },
-      },
+      caId: ca.id,
+      serial: issued.serialHex,
+      subject: issued.subject,
+      sans: sans as unknown as object,
+      sansText: sansText(sans),
+      notBefore: issued.notBefore,
+      notAfter: issued.notAfter,
+      der: Buffer.from(issued.der),
+      pem: derToPem(issued.der),
+      sha256Fingerprint: issued.sha256Hex,
+      requestId: request.id,
+      enrollmentId: opts.enrollmentId,
     },
-    select: { certificate: { select: { id: true, serial: true, der: true } } },
+    select: { id: true, serial: true, der: true },
   });
-  return updated.certificate!;
+  if (opts.markIssued !== false) {
+    await tx.scepRequest.update({ where: { id: request.id }, data: { status: 'ISSUED', sans: sans as unknown as object }, select: { id: true } });
+  }
+  return certificate;
 }
