@@ -2,6 +2,8 @@ import { inputClass } from './classes';
 
 interface FieldProps {
   name: string;
+  /** Distinguishes same-named fields of two forms on one page (ids must be unique for labels to work). */
+  idPrefix?: string;
   label: string;
   error?: string;
   hint?: React.ReactNode;
@@ -9,8 +11,10 @@ interface FieldProps {
 }
 
 /** A label, a control (an <input> unless children are given), a hint and the field's error. */
-export function Field({ name, label, error, hint, children, ...input }: FieldProps & React.InputHTMLAttributes<HTMLInputElement>) {
-  const id = `f-${name}`;
+export const fieldId = (name: string, idPrefix?: string) => `f-${idPrefix ? `${idPrefix}-` : ''}${name}`;
+
+export function Field({ name, idPrefix, label, error, hint, children, ...input }: FieldProps & React.InputHTMLAttributes<HTMLInputElement>) {
+  const id = fieldId(name, idPrefix);
   const describedBy = [hint ? `${id}-hint` : null, error ? `${id}-error` : null].filter(Boolean).join(' ') || undefined;
   return (
     <div>
@@ -35,9 +39,9 @@ export function Field({ name, label, error, hint, children, ...input }: FieldPro
 }
 
 /** A <select> styled like the inputs, for use inside <Field>. */
-export function Select({ name, options, defaultValue, error }: { name: string; options: { value: string; label: string }[]; defaultValue?: string; error?: string }) {
+export function Select({ name, idPrefix, options, defaultValue, error }: { name: string; idPrefix?: string; options: { value: string; label: string }[]; defaultValue?: string; error?: string }) {
   return (
-    <select id={`f-${name}`} name={name} defaultValue={defaultValue} aria-invalid={error ? true : undefined} className={inputClass}>
+    <select id={fieldId(name, idPrefix)} name={name} defaultValue={defaultValue} aria-invalid={error ? true : undefined} className={inputClass}>
       {options.map((o) => (
         <option key={o.value} value={o.value}>
           {o.label}

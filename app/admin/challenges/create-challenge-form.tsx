@@ -20,14 +20,14 @@ export function CreateChallengeForm({ action, scepUrl, defaultTtlSeconds }: { ac
     <div className="space-y-4">
       <form onSubmit={onSubmit} className="space-y-4">
         <div className="grid gap-4 sm:grid-cols-2">
-          <Field name="ttlSeconds" label="Expires after" error={e.ttlSeconds}>
-            <Select name="ttlSeconds" options={CHALLENGE_TTL_OPTIONS} defaultValue={ttlDefault} error={e.ttlSeconds} />
+          <Field idPrefix="challenge" name="ttlSeconds" label="Expires after" error={e.ttlSeconds}>
+            <Select idPrefix="challenge" name="ttlSeconds" options={CHALLENGE_TTL_OPTIONS} defaultValue={ttlDefault} error={e.ttlSeconds} />
           </Field>
-          <Field name="approval" label="Approval" error={e.approval}>
-            <Select name="approval" options={APPROVAL_OPTIONS} defaultValue="auto" error={e.approval} />
+          <Field idPrefix="challenge" name="approval" label="Approval" error={e.approval}>
+            <Select idPrefix="challenge" name="approval" options={APPROVAL_OPTIONS} defaultValue="auto" error={e.approval} />
           </Field>
         </div>
-        <Field name="note" label="Note (optional)" error={e.note} maxLength={500} placeholder="e.g. Anna’s iPad, ticket 4711" hint="Shown next to the request and in the audit log." />
+        <Field idPrefix="challenge" name="note" label="Note (optional)" error={e.note} maxLength={500} placeholder="e.g. Anna’s iPad, ticket 4711" hint="Shown next to the request and in the audit log." />
         <SubmitButton pending={pending} pendingLabel="Creating…">Create challenge</SubmitButton>
       </form>
       {created && (

@@ -20,18 +20,18 @@ export function CreateEnrollmentForm({ action, templates }: { action: Action; te
     <div className="space-y-4">
       <form onSubmit={onSubmit} className="space-y-4">
         <div className="grid gap-4 sm:grid-cols-2">
-          <Field name="email" label="E-mail" type="email" required autoComplete="off" error={e.email} placeholder="anna@example.com" />
-          <Field name="username" label="Username (optional)" autoComplete="off" error={e.username} hint="For templates that use {username}." />
-          <Field name="template" label="Profile template" error={e.template}>
-            <Select name="template" options={templates} error={e.template} />
+          <Field idPrefix="enrollment" name="email" label="E-mail" type="email" required autoComplete="off" error={e.email} placeholder="anna@example.com" />
+          <Field idPrefix="enrollment" name="username" label="Username (optional)" autoComplete="off" error={e.username} hint="For templates that use {username}." />
+          <Field idPrefix="enrollment" name="template" label="Profile template" error={e.template}>
+            <Select idPrefix="enrollment" name="template" options={templates} error={e.template} />
           </Field>
-          <Field name="approval" label="Approval" error={e.approval}>
-            <Select name="approval" options={APPROVAL_OPTIONS} defaultValue="auto" error={e.approval} />
+          <Field idPrefix="enrollment" name="approval" label="Approval" error={e.approval}>
+            <Select idPrefix="enrollment" name="approval" options={APPROVAL_OPTIONS} defaultValue="auto" error={e.approval} />
           </Field>
-          <Field name="ttlSeconds" label="Link expires after" error={e.ttlSeconds}>
-            <Select name="ttlSeconds" options={ENROLLMENT_TTL_OPTIONS} defaultValue="604800" error={e.ttlSeconds} />
+          <Field idPrefix="enrollment" name="ttlSeconds" label="Link expires after" error={e.ttlSeconds}>
+            <Select idPrefix="enrollment" name="ttlSeconds" options={ENROLLMENT_TTL_OPTIONS} defaultValue="604800" error={e.ttlSeconds} />
           </Field>
-          <Field name="maxDownloads" label="Profile downloads allowed" type="number" min={1} max={20} defaultValue={3} error={e.maxDownloads} />
+          <Field idPrefix="enrollment" name="maxDownloads" label="Profile downloads allowed" type="number" min={1} max={20} defaultValue={3} error={e.maxDownloads} />
         </div>
         <SubmitButton pending={pending} pendingLabel="Creating…">Create enrollment link</SubmitButton>
       </form>

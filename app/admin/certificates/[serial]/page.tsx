@@ -85,7 +85,7 @@ export default async function CertificateDetailPage({ params }: { params: Promis
           </Card>
         )}
         <Card title="PEM">
-          <pre className="overflow-x-auto rounded bg-slate-50 p-3 font-mono text-xs text-slate-700 ring-1 ring-slate-200">{c.pem}</pre>
+          <pre className="max-w-full rounded bg-slate-50 p-3 font-mono text-xs break-all whitespace-pre-wrap text-slate-700 ring-1 ring-slate-200">{c.pem}</pre>
         </Card>
       </div>
     </>
