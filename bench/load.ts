@@ -40,7 +40,28 @@ export interface RoundResult {
 
 const pct = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? 0;
 
+/**
+ * Opens `concurrency` fresh keep-alive connections right before the clock starts. Without it the first request of
+ * each worker may reuse a connection the server closed while requests were being prepared ("other side closed"),
+ * which measures the client's connection pool, not the server.
+ */
+async function warmUp(url: string, concurrency: number): Promise<void> {
+  await Promise.all(
+    Array.from({ length: concurrency }, async () => {
+      for (let attempt = 0; attempt < 3; attempt++) {
+        try {
+          await (await fetch(`${url}?operation=GetCACaps`)).arrayBuffer();
+          return;
+        } catch {
+          // stale pooled connection: the next attempt opens a new one
+        }
+      }
+    }),
+  );
+}
+
 export async function runRound(url: string, caDer: Uint8Array, reqs: PreparedRequest[], concurrency: number): Promise<RoundResult> {
+  await warmUp(url, concurrency);
   const latencies: number[] = [];
   const replies: (Uint8Array | null)[] = new Array(reqs.length).fill(null);
   let next = 0;

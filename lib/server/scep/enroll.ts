@@ -5,14 +5,16 @@
 import type { BackendDecision, EnrollInput } from '../../scep/backend';
 import type { DbOrTx, Db } from '../../store/prisma';
 import { Prisma } from '../../store/prisma';
-import { consumeChallenge, findChallengeByHash, challengeState } from '../../store/challenges';
+import { findChallengeByHash, challengeState } from '../../store/challenges';
 import { findCertificateBySerial } from '../../store/certificates';
 import type { LoadedAuthority } from '../ca/load-authority';
 import type { MasterKey } from '../../secrets/master-key';
 import { hashChallenge } from '../challenges/challenge-secret';
 import { CHALLENGE_FAILURES, isThrottled, recordFailure } from '../throttle';
 import { decisionForStored, failure, issued, pending } from './decisions';
-import { allowedSans, issueForRequest } from './issue-for-request';
+import { issueForRequest, prepareCertificate } from './issue-for-request';
+import { enrollWithChallenge as storeEnrollment } from '../../store/enroll-with-challenge';
+import { randomUUID } from 'node:crypto';
 import type { ScepSettings } from './scep-settings';
 import { recordPoll } from './poll';
 
@@ -27,6 +29,12 @@ export interface EnrollDeps {
 }
 
 class ChallengeRejected extends Error {}
+
+/** A unique-key violation, from a model query (P2002) or a raw one (P2010 carrying Postgres' 23505). */
+function isUniqueViolation(e: unknown): boolean {
+  if (!(e instanceof Prisma.PrismaClientKnownRequestError)) return false;
+  return e.code === 'P2002' || (e.code === 'P2010' && /23505|unique/i.test(JSON.stringify(e.meta ?? {}) + e.message));
+}
 
 function newRequestData(input: EnrollInput, caId: string, now: Date) {
   return {
@@ -84,31 +92,26 @@ async function enrollWithChallenge(deps: EnrollDeps, input: EnrollInput): Promis
   const hash = hashChallenge(deps.masterKey, secret);
   const now = deps.now();
   try {
-    // Hot path, kept to few round trips: insert the request (its unique transactionID also catches retransmits),
-    // consume the challenge for it, then issue — all or nothing.
-    return await deps.db.$transaction(async (tx) => {
-      // Inserted as ISSUED (the common case, auto approval); a manual challenge turns it back to PENDING below.
-      const request = await tx.scepRequest.create({
-        data: { ...newRequestData(input, deps.ca.id, now), status: 'ISSUED', sans: allowedSans(input.csr) as unknown as object },
-        select: { id: true, csrDer: true },
-      });
-      const challenge = await consumeChallenge(tx, hash, request.id, now);
-      if (!challenge) throw new ChallengeRejected();
-      if (challenge.approval === 'MANUAL') {
-        await tx.scepRequest.update({
-          where: { id: request.id },
-          data: { status: 'PENDING', sans: input.csr.sans as unknown as object, expiresAt: new Date(now.getTime() + deps.settings.pendingTtlHours * 3600_000) },
-          select: { id: true },
-        });
-        return pending;
-      }
-      const cert = await issueForRequest(tx, deps.ca, request, deps.settings, { enrollmentId: challenge.enrollmentId, now, csr: input.csr, markIssued: false });
-      return issued(cert.der);
-    });
+    const cert = prepareCertificate(deps.ca, input.csr, deps.settings, now);
+    const outcome = await storeEnrollment(
+      deps.db,
+      hash,
+      {
+        ...newRequestData(input, deps.ca.id, now),
+        id: randomUUID(),
+        requestedSans: input.csr.sans,
+        issuedSans: cert.sans,
+        pendingExpiresAt: new Date(now.getTime() + deps.settings.pendingTtlHours * 3600_000),
+      },
+      cert.row,
+      now,
+    );
+    if (outcome.kind === 'rejected') throw new ChallengeRejected();
+    return outcome.kind === 'pending' ? pending : issued(cert.row.der);
   } catch (e) {
     // A retransmit (lost response, or micromdm re-sending while pending) collides on the transactionID, or finds its
     // challenge already consumed by itself: answer from what is stored.
-    const isConflict = e instanceof Prisma.PrismaClientKnownRequestError && e.code === 'P2002';
+    const isConflict = isUniqueViolation(e);
     if (isConflict || e instanceof ChallengeRejected) {
       const existing = await answerExisting(deps, input);
       if (existing) return existing;
@@ -140,7 +143,7 @@ async function enrollRenewal(deps: EnrollDeps, input: EnrollInput, serial: strin
       return issued(cert.der);
     });
   } catch (e) {
-    if (e instanceof Prisma.PrismaClientKnownRequestError && e.code === 'P2002') {
+    if (isUniqueViolation(e)) {
       return (await answerExisting(deps, input)) ?? failure('concurrent request conflict; retry');
     }
     throw e;

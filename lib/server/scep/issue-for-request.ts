@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { derToPem } from '../../pki/x509/pem';
 import { filterSans, type SanPolicy } from '../../pki/x509/filter-sans';
 import { issueCertificate } from '../../pki/x509/issue-certificate';
@@ -13,6 +14,34 @@ export const sansText = (sans: SanEntry[]): string => sans.map((s) => s.value.to
 
 /** The SANs Tessera will put in a certificate for this CSR (policy-filtered). */
 export const allowedSans = (csr: CsrSummary): SanEntry[] => filterSans(csr.sans, DEFAULT_SAN_POLICY).allowed;
+
+/** Signs a certificate for a verified CSR and shapes the row to store, without touching the database. */
+export function prepareCertificate(ca: LoadedAuthority, csr: CsrSummary, settings: ScepSettings, now: Date) {
+  const sans = allowedSans(csr);
+  const issued = issueCertificate({
+    caCertificateDer: ca.certificateDer,
+    caKey: ca.privateKey,
+    csr,
+    sans,
+    validityDays: settings.certValidityDays,
+    emailProtection: settings.emailProtection,
+    now,
+  });
+  return {
+    sans,
+    row: {
+      id: randomUUID(),
+      serial: issued.serialHex,
+      subject: issued.subject,
+      sansText: sansText(sans),
+      notBefore: issued.notBefore,
+      notAfter: issued.notAfter,
+      der: Buffer.from(issued.der),
+      pem: derToPem(issued.der),
+      sha256Fingerprint: issued.sha256Hex,
+    },
+  };
+}
 
 /**
  * Issues the certificate for a stored request and stores it, on `tx`, so the caller's transaction decides whether any
