@@ -75,7 +75,8 @@ export default defineConfig({
   // The PENDING flows wait for scepclient's 30-second re-poll.
   timeout: 120_000,
   expect: { timeout: 10_000 },
-  reporter: [['list'], ['html', { open: 'never' }]],
+  // The JSON report feeds the pass/fail summary that .ci/run prints.
+  reporter: [['list'], ['html', { open: 'never' }], ['json', { outputFile: 'reports/playwright.json' }]],
   use: {
     baseURL,
     trace: 'retain-on-failure',
