@@ -6,6 +6,8 @@
  * offsets into the input and nothing is re-encoded unless a caller asks for the DER form (`toDer`).
  */
 
+import { oidContentToText } from '../oid-text';
+
 export class BerError extends Error {
   constructor(message: string) {
     super(message);
@@ -170,20 +172,9 @@ export function readOid(buf: Uint8Array, node: BerNode | undefined): string {
   const n = expectUniversal(node, UTag.oid, 'OBJECT IDENTIFIER');
   const bytes = buf.subarray(n.contentStart, n.contentEnd);
   if (n.constructed || bytes.length === 0 || bytes.length > 64) throw new BerError('bad OBJECT IDENTIFIER');
-  const arcs: number[] = [];
-  let value = 0;
-  for (let i = 0; i < bytes.length; i++) {
-    value = value * 128 + (bytes[i] & 0x7f);
-    if ((bytes[i] & 0x80) === 0) {
-      arcs.push(value);
-      value = 0;
-    } else if (i === bytes.length - 1) {
-      throw new BerError('bad OBJECT IDENTIFIER');
-    }
-  }
-  const first = arcs[0];
-  const head = first < 40 ? [0, first] : first < 80 ? [1, first - 40] : [2, first - 80];
-  return [...head, ...arcs.slice(1)].join('.');
+  const text = oidContentToText(bytes);
+  if (text === null) throw new BerError('bad OBJECT IDENTIFIER');
+  return text;
 }
 
 /** INTEGER content octets (two's complement, as encoded). */

@@ -7,6 +7,8 @@
  * Only definite lengths are accepted: certificates and PKCS#10 requests are DER (RFC 5280 §4.1, RFC 2986 §4).
  */
 
+import { oidContentToText } from '../oid-text';
+
 export const TagClass = { universal: 0, application: 1, context: 2, private: 3 } as const;
 
 /** Universal tag numbers used in X.509 (X.680 §8.4). */
@@ -134,20 +136,9 @@ export function readOid(node: DerNode | undefined): string {
   const n = expectUniversal(node, Tag.oid, 'OBJECT IDENTIFIER');
   const c = n.content;
   if (c.length === 0) throw new DerError('empty OBJECT IDENTIFIER');
-  const arcs: number[] = [];
-  let value = 0;
-  for (let i = 0; i < c.length; i++) {
-    value = value * 128 + (c[i] & 0x7f);
-    if ((c[i] & 0x80) === 0) {
-      arcs.push(value);
-      value = 0;
-    } else if (i === c.length - 1) {
-      throw new DerError('truncated OBJECT IDENTIFIER');
-    }
-  }
-  const first = arcs[0];
-  const head = first < 40 ? [0, first] : first < 80 ? [1, first - 40] : [2, first - 80];
-  return [...head, ...arcs.slice(1)].join('.');
+  const text = oidContentToText(c);
+  if (text === null) throw new DerError('truncated OBJECT IDENTIFIER');
+  return text;
 }
 
 /** INTEGER content bytes, unchanged (two's complement, minimal). */

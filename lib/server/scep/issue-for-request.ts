@@ -56,31 +56,9 @@ export async function issueForRequest(
   opts: { enrollmentId: string | null; now: Date; /** already parsed and verified by the caller */ csr?: CsrSummary; markIssued?: boolean },
 ) {
   const csr = opts.csr ?? parseCsr(request.csrDer);
-  const sans = allowedSans(csr);
-  const issued = issueCertificate({
-    caCertificateDer: ca.certificateDer,
-    caKey: ca.privateKey,
-    csr,
-    sans,
-    validityDays: settings.certValidityDays,
-    emailProtection: settings.emailProtection,
-    now: opts.now,
-  });
+  const { sans, row } = prepareCertificate(ca, csr, settings, opts.now);
   const certificate = await tx.certificate.create({
-    data: {
-      caId: ca.id,
-      serial: issued.serialHex,
-      subject: issued.subject,
-      sans: sans as unknown as object,
-      sansText: sansText(sans),
-      notBefore: issued.notBefore,
-      notAfter: issued.notAfter,
-      der: Buffer.from(issued.der),
-      pem: derToPem(issued.der),
-      sha256Fingerprint: issued.sha256Hex,
-      requestId: request.id,
-      enrollmentId: opts.enrollmentId,
-    },
+    data: { ...row, caId: ca.id, sans: sans as unknown as object, requestId: request.id, enrollmentId: opts.enrollmentId },
     select: { id: true, serial: true, der: true },
   });
   if (opts.markIssued !== false) {
