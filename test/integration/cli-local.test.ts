@@ -3,7 +3,7 @@
  * `ca show`, `admin create` validation, `challenge create/list/revoke` and exit codes.
  */
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -44,6 +44,22 @@ describe('tessera CLI (local mode)', () => {
     expect(ok(['ca', 'import', '--pkcs12', path.join(dir, 'ca.p12'), '--password', 's3cret']).subject).toBe('CN=Imported P12 CA');
     expect(ok(['ca', 'show']).subject).toBe('CN=Imported P12 CA');
   }, 180_000);
+
+  it('imports a profile signer (e.g. the TLS certificate with its chain) and shows it with trust checks', () => {
+    execFileSync('openssl', ['req', '-x509', '-newkey', 'rsa:2048', '-nodes', '-days', '365', '-subj', '/CN=Public Root', '-keyout', path.join(dir, 'root.key'), '-out', path.join(dir, 'root.pem')], { stdio: 'ignore' });
+    execFileSync('openssl', ['req', '-newkey', 'rsa:2048', '-nodes', '-subj', '/CN=scep.example.com', '-keyout', path.join(dir, 'tls.key'), '-out', path.join(dir, 'tls.csr')], { stdio: 'ignore' });
+    writeFileSync(path.join(dir, 'tls.ext'), 'subjectAltName=DNS:scep.example.com\nextendedKeyUsage=serverAuth\nkeyUsage=critical,digitalSignature,keyEncipherment\n');
+    execFileSync('openssl', ['x509', '-req', '-in', path.join(dir, 'tls.csr'), '-CA', path.join(dir, 'root.pem'), '-CAkey', path.join(dir, 'root.key'), '-CAcreateserial', '-days', '300', '-extfile', path.join(dir, 'tls.ext'), '-out', path.join(dir, 'tls.pem')], { stdio: 'ignore' });
+    writeFileSync(path.join(dir, 'fullchain.pem'), readFileSync(path.join(dir, 'tls.pem'), 'utf8') + readFileSync(path.join(dir, 'root.pem'), 'utf8'));
+    const imported = ok(['signer', 'import', '--cert', path.join(dir, 'fullchain.pem'), '--key', path.join(dir, 'tls.key')]);
+    expect(imported).toMatchObject({ subject: 'CN=scep.example.com', chain: 1 });
+    const shown = ok(['signer', 'show']);
+    expect(shown.subject).toBe('CN=scep.example.com');
+    expect(shown.issuer).toBe('CN=Public Root');
+    expect(shown.checks.length).toBeGreaterThan(0);
+    // A later start keeps the imported signer (it is not replaced by a CA-issued one).
+    expect(ok(['signer', 'show']).sha256).toBe(imported.sha256);
+  }, 120_000);
 
   it('validates input with exit code 2 and a message naming the option', () => {
     const r = runCli(['admin', 'create', '--email', 'not-an-email', '--password', 'long enough password'], env);

@@ -5,6 +5,7 @@ import { enrollmentCreate, enrollmentList, enrollmentRevoke, templateList } from
 import { certList, certRevoke, certShow } from './commands/cert';
 import { challengeCreate, challengeList, challengeRevoke } from './commands/challenge';
 import { settingsScep } from './commands/settings';
+import { signerImport, signerShow } from './commands/signer';
 import { logList } from './commands/log';
 import { requestApprove, requestList, requestReject } from './commands/request';
 import { tokenCreate, tokenList, tokenRevoke } from './commands/token';
@@ -13,6 +14,8 @@ import { tokenCreate, tokenList, tokenRevoke } from './commands/token';
 export const COMMANDS: CliCommand<unknown, unknown>[] = [
   caShow,
   caImport,
+  signerShow,
+  signerImport,
   adminCreate,
   challengeCreate,
   challengeList,
