@@ -1,11 +1,10 @@
 import { z } from 'zod';
-import { importIdentity } from '../../../pki/x509/import-identity';
 import { colonHex } from '../../../pki/x509/fingerprints';
 import { recordAudit } from '../../audit/record-audit';
 import { storeAuthority } from '../../ca/store-authority';
 import { ensureProfileSigner } from '../../ca/ensure-profile-signer';
-import { invalid } from '../../errors';
 import { defineCommand } from '../command';
+import { ZIdentityInputSchema, identityFlags, readIdentityInput } from './identity-input';
 
 export const caShow = defineCommand({
   name: 'ca show',
@@ -40,27 +39,10 @@ export const caShow = defineCommand({
 export const caImport = defineCommand({
   name: 'ca import',
   summary: 'Import an existing CA (PEM certificate + key, or PKCS#12) and make it the active SCEP CA.',
-  flags: [
-    { name: 'cert', description: 'CA certificate (PEM)', file: 'text' },
-    { name: 'key', description: 'CA private key (PEM, PKCS#1 or PKCS#8)', file: 'text' },
-    { name: 'pkcs12', description: 'PKCS#12 file with certificate and key', file: 'binary' },
-    { name: 'password', description: 'password of the PKCS#12 file or encrypted key' },
-  ],
-  schema: z
-    .object({ cert: z.string().optional(), key: z.string().optional(), pkcs12: z.string().optional(), password: z.string().optional() })
-    .refine((v) => (v.cert && v.key) || v.pkcs12, { message: 'give --cert and --key, or --pkcs12' }),
+  flags: identityFlags('CA certificate (PEM)'),
+  schema: ZIdentityInputSchema,
   async run(input, { runtime, actor }) {
-    let identity;
-    try {
-      identity = importIdentity({
-        certPem: input.cert,
-        keyPem: input.key,
-        pkcs12: input.pkcs12 ? Buffer.from(input.pkcs12, 'base64') : undefined,
-        password: input.password,
-      });
-    } catch (e) {
-      throw invalid(`cannot import the CA: ${(e as Error).message}`);
-    }
+    const identity = readIdentityInput(input, 'CA');
     const stored = await storeAuthority(runtime.db, runtime.masterKey, 'scep-ca', identity);
     await recordAudit(runtime.db, actor, 'ca.imported', stored.subject, { sha256: stored.sha256Fingerprint });
     runtime.reload();

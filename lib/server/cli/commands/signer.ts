@@ -1,11 +1,10 @@
 import { z } from 'zod';
 import { colonHex } from '../../../pki/x509/fingerprints';
-import { importIdentity } from '../../../pki/x509/import-identity';
 import { appleTrustChecks } from '../../../pki/x509/apple-trust-checks';
 import { recordAudit } from '../../audit/record-audit';
 import { storeAuthority } from '../../ca/store-authority';
-import { invalid } from '../../errors';
 import { defineCommand } from '../command';
+import { ZIdentityInputSchema, identityFlags, readIdentityInput } from './identity-input';
 
 export const signerShow = defineCommand({
   name: 'signer show',
@@ -37,22 +36,10 @@ export const signerShow = defineCommand({
 export const signerImport = defineCommand({
   name: 'signer import',
   summary: 'Sign profiles with an imported identity (e.g. the TLS certificate, so iOS shows "Verified").',
-  flags: [
-    { name: 'cert', description: 'certificate, optionally followed by its chain (PEM)', file: 'text' },
-    { name: 'key', description: 'private key (PEM)', file: 'text' },
-    { name: 'pkcs12', description: 'PKCS#12 with certificate, chain and key', file: 'binary' },
-    { name: 'password', description: 'password of the PKCS#12 file or encrypted key' },
-  ],
-  schema: z
-    .object({ cert: z.string().optional(), key: z.string().optional(), pkcs12: z.string().optional(), password: z.string().optional() })
-    .refine((v) => (v.cert && v.key) || v.pkcs12, { message: 'give --cert and --key, or --pkcs12' }),
+  flags: identityFlags('certificate, optionally followed by its chain (PEM)'),
+  schema: ZIdentityInputSchema,
   async run(input, { runtime, actor }) {
-    let identity;
-    try {
-      identity = importIdentity({ certPem: input.cert, keyPem: input.key, pkcs12: input.pkcs12 ? Buffer.from(input.pkcs12, 'base64') : undefined, password: input.password });
-    } catch (e) {
-      throw invalid(`cannot import the signer: ${(e as Error).message}`);
-    }
+    const identity = readIdentityInput(input, 'signer');
     const stored = await storeAuthority(runtime.db, runtime.masterKey, 'profile-signer', identity);
     await recordAudit(runtime.db, actor, 'signer.imported', stored.subject, { sha256: stored.sha256Fingerprint });
     runtime.reload();
