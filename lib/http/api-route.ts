@@ -12,6 +12,10 @@ import { getRuntime, type Runtime } from '../server/runtime';
 import { authenticateApiToken } from '../server/tokens/api-tokens';
 import { clientAddress } from './client-info';
 import { errorResponse, jsonError } from './error-response';
+import { readBodyLimited } from './read-body';
+
+/** JSON bodies of this API are small; anything bigger is refused before parsing. */
+export const MAX_JSON_BODY_BYTES = 64 * 1024;
 
 export interface ApiContext<B, Q> {
   req: Request;
@@ -50,7 +54,9 @@ export function apiRoute<B extends z.ZodType = z.ZodUndefined, Q extends z.ZodTy
       if (!actor) return jsonError('unauthorized', 'an API token (Authorization: Bearer …) or an admin session is required', undefined, { 'WWW-Authenticate': 'Bearer' });
       let input: unknown = undefined;
       if (schemas.body) {
-        const text = await req.text();
+        const raw = await readBodyLimited(req, MAX_JSON_BODY_BYTES);
+        if (raw === 'too-large') throw new AppError('too_large', `body: larger than ${MAX_JSON_BODY_BYTES} bytes`, { field: 'body' });
+        const text = Buffer.from(raw).toString('utf8');
         let json: unknown = {};
         if (text.trim()) {
           try {

@@ -62,6 +62,8 @@ describe('API v1', () => {
     expect(bad.status).toBe(400);
     expect(bad.json.error).toMatchObject({ code: 'validation', details: { field: 'ttlSeconds' } });
     expect((await call(challenges.POST, { method: 'POST', token, body: '{not json' })).status).toBe(400);
+    const huge = await call(challenges.POST, { method: 'POST', token, body: JSON.stringify({ note: 'x'.repeat(200_000) }) });
+    expect([huge.status, huge.json.error.code]).toEqual([413, 'too_large']);
     expect((await call(challenges.POST, { method: 'POST', token, body: { approval: 'sometimes' } })).json.error.details.field).toBe('approval');
 
     const list = await call(challenges.GET, { token, url: 'http://x/api/v1/challenges?state=unused&pageSize=10' });
