@@ -13,9 +13,17 @@ export function keyIdentifierFromSpki(spkiDer: Uint8Array): Buffer {
   return createHash('sha1').update(subjectPublicKeyBits(spkiDer)).digest();
 }
 
+// KeyObjects are immutable, so a key's SPKI can be remembered: issuing checks the CA key on every certificate.
+const spkiCache = new WeakMap<KeyObject, Buffer>();
+
 export function spkiOfKey(key: KeyObject): Buffer {
-  const publicKey = key.type === 'private' ? createPublicKey(key) : key;
-  return publicKey.export({ type: 'spki', format: 'der' });
+  let spki = spkiCache.get(key);
+  if (!spki) {
+    const publicKey = key.type === 'private' ? createPublicKey(key) : key;
+    spki = publicKey.export({ type: 'spki', format: 'der' });
+    spkiCache.set(key, spki);
+  }
+  return Buffer.from(spki);
 }
 
 export type KeyType = 'RSA' | 'EC' | 'other';
