@@ -77,7 +77,9 @@ async function main(): Promise<void> {
     if (!useStandalone) buildIfNeeded(log);
 
     const publicUrl = env.TESSERA_PUBLIC_URL ?? `http://localhost:${env.PORT}`;
-    const command = useStandalone ? [standalone] : [require.resolve('next/dist/bin/next'), 'start', '-p', String(env.PORT), '-H', env.HOSTNAME];
+    // Standalone (Docker image): Next's generated server.js. Otherwise Tessera's own server around Next's handler,
+    // which passes the socket's peer address on (scripts/http-server.ts).
+    const command = useStandalone ? [standalone] : [require.resolve('tsx/cli'), path.join(root, 'scripts', 'http-server.ts')];
     const child = spawn(process.execPath, command, {
       cwd: root,
       stdio: 'inherit',
