@@ -4,6 +4,7 @@
  */
 import path from 'node:path';
 import { z } from 'zod';
+import { parseCidrRange, type CidrRange } from './net/ip';
 
 const ZBool = z
   .enum(['1', '0', 'true', 'false', 'yes', 'no', 'on', 'off', ''])
@@ -13,6 +14,20 @@ const ZOptionalString = z
   .string()
   .optional()
   .transform((v) => (v === undefined || v.trim() === '' ? undefined : v.trim()));
+
+/** Comma-separated CIDR ranges (or single addresses) of the reverse proxies whose X-Forwarded-For is believed. */
+const ZTrustedProxies = z
+  .string()
+  .optional()
+  .transform((value, ctx): CidrRange[] => {
+    const ranges: CidrRange[] = [];
+    for (const item of (value ?? '').split(',').map((s) => s.trim()).filter(Boolean)) {
+      const range = parseCidrRange(item);
+      if (range) ranges.push(range);
+      else ctx.addIssue({ code: 'custom', message: `"${item.slice(0, 60)}" is not an IP address or CIDR range (e.g. 10.0.0.0/8, 2001:db8::/32)` });
+    }
+    return ranges;
+  });
 
 export const ZEnvSchema = z.object({
   PORT: z.coerce.number().int().min(1).max(65535).default(3000),
@@ -34,6 +49,7 @@ export const ZEnvSchema = z.object({
   TESSERA_OIDC_ISSUER: ZOptionalString,
   TESSERA_OIDC_CLIENT_ID: ZOptionalString,
   TESSERA_OIDC_CLIENT_SECRET: ZOptionalString,
+  TESSERA_TRUSTED_PROXIES: ZTrustedProxies,
   TESSERA_LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error']).default('info'),
 });
 

@@ -7,7 +7,9 @@
 import type { NextAuthOptions } from 'next-auth';
 import CredentialsProvider from 'next-auth/providers/credentials';
 import { env } from '../env';
+import { incomingRequestMetadata, requestMetadata } from '../http/request-metadata';
 import { signInWithPassword } from '../server/admins/sign-in';
+import { recordAudit } from '../server/audit/record-audit';
 import { getRuntime } from '../server/runtime';
 
 export const SESSION_MAX_AGE_SECONDS = 8 * 3600;
@@ -47,9 +49,9 @@ export const authOptions: NextAuthOptions = {
       name: 'E-mail and password',
       credentials: { email: { label: 'E-mail', type: 'email' }, password: { label: 'Password', type: 'password' } },
       async authorize(credentials, req) {
-        const headers = (req?.headers ?? {}) as Record<string, string | undefined>;
-        const address = headers['x-forwarded-for']?.split(',')[0]?.trim() ?? null;
         const runtime = await getRuntime();
+        // next-auth hands authorize() the request headers as a plain object.
+        const { address } = requestMetadata((req?.headers ?? {}) as Record<string, string | undefined>, runtime.env);
         const admin = await signInWithPassword(runtime.db, {
           email: String(credentials?.email ?? ''),
           password: String(credentials?.password ?? ''),
@@ -69,7 +71,8 @@ export const authOptions: NextAuthOptions = {
       const admin = await runtime.db.adminUser.findUnique({ where: { email } });
       if (!admin || admin.disabled) return '/login?error=NotAnAdmin';
       await runtime.db.adminUser.update({ where: { id: admin.id }, data: { lastLoginAt: new Date() } });
-      await runtime.db.auditLog.create({ data: { actor: `admin:${email}`, action: 'admin.signed_in', target: email, details: { via: 'oidc' } } });
+      const { address } = await incomingRequestMetadata(runtime.env);
+      await recordAudit(runtime.db, { id: `admin:${email}`, sourceAddress: address }, 'admin.signed_in', email, { via: 'oidc' });
       return true;
     },
     async jwt({ token, user }) {

@@ -10,9 +10,9 @@ import type { Actor } from '../server/audit/record-audit';
 import { AppError } from '../server/errors';
 import { getRuntime, type Runtime } from '../server/runtime';
 import { authenticateApiToken } from '../server/tokens/api-tokens';
-import { clientAddress } from './client-info';
 import { errorResponse, jsonError } from './error-response';
 import { readBodyLimited } from './read-body';
+import { requestMetadata } from './request-metadata';
 
 /** JSON bodies of this API are small; anything bigger is refused before parsing. */
 export const MAX_JSON_BODY_BYTES = 64 * 1024;
@@ -36,7 +36,7 @@ function validationError(error: z.ZodError, where: 'body' | 'query'): AppError {
 
 export async function authenticate(req: Request, runtime: Runtime): Promise<Actor | null> {
   const auth = req.headers.get('authorization');
-  const address = clientAddress(req);
+  const { address } = requestMetadata(req, runtime.env);
   if (auth?.toLowerCase().startsWith('bearer ')) return authenticateApiToken(runtime.db, runtime.masterKey, auth.slice(7).trim(), address);
   const session = await getAdminSession(address).catch(() => null);
   return session?.actor ?? null;

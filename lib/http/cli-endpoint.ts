@@ -3,8 +3,8 @@ import { cliCredentialMatches } from '../server/boot/cli-credential';
 import { findCommand } from '../server/cli/registry';
 import { runCommand } from '../server/cli/run-command';
 import { getRuntime } from '../server/runtime';
-import { clientAddress } from './client-info';
 import { errorResponse, jsonError } from './error-response';
+import { requestMetadata } from './request-metadata';
 
 const ZCliRequest = z.object({ command: z.string().max(100), input: z.record(z.string(), z.unknown()) });
 
@@ -19,7 +19,7 @@ export async function handleCliRequest(req: Request): Promise<Response> {
   if (!command) return jsonError('not_found', `unknown command "${body.data.command}"`);
   try {
     const runtime = await getRuntime();
-    const output = await runCommand(command, body.data.input, { runtime, actor: { id: 'cli:local', sourceAddress: clientAddress(req) } });
+    const output = await runCommand(command, body.data.input, { runtime, actor: { id: 'cli:local', sourceAddress: requestMetadata(req, runtime.env).address } });
     return Response.json({ output }, { headers: { 'Cache-Control': 'no-store' } });
   } catch (e) {
     return errorResponse(e);

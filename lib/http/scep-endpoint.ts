@@ -5,8 +5,8 @@
  */
 import { handleScepRequest, MAX_SCEP_BODY_BYTES, recordScepEvent } from '../server/scep/handle-scep-request';
 import { getRuntime } from '../server/runtime';
-import { clientAddress, userAgent } from './client-info';
 import { readBodyLimited } from './read-body';
+import { requestMetadata } from './request-metadata';
 
 function textResponse(status: number, text: string, extra: Record<string, string> = {}): Response {
   const body = Buffer.from(`${text}\n`);
@@ -17,7 +17,6 @@ export async function scepEndpoint(req: Request): Promise<Response> {
   const url = new URL(req.url);
   const rawQuery = url.search.startsWith('?') ? url.search.slice(1) : url.search;
   const started = performance.now();
-  const client = { address: clientAddress(req), userAgent: userAgent(req) };
   let runtime;
   try {
     runtime = await getRuntime();
@@ -25,6 +24,7 @@ export async function scepEndpoint(req: Request): Promise<Response> {
     console.error('[tessera] SCEP unavailable', e);
     return textResponse(503, 'SCEP service unavailable');
   }
+  const client = requestMetadata(req, runtime.env);
   let body: Uint8Array | null = null;
   if (req.method === 'POST' || req.method === 'PUT') {
     const read = await readBodyLimited(req, MAX_SCEP_BODY_BYTES);

@@ -8,6 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createCaCertificate } from '../../lib/pki/x509/create-ca';
 import { derToPem } from '../../lib/pki/x509/pem';
 import { scepEndpoint } from '../../lib/http/scep-endpoint';
+import { PEER_ADDRESS_HEADER } from '../../lib/http/peer-address-header';
 import { buildClientRequest } from '../../lib/scep/testing/client';
 import { createClientIdentity, testRsaKey } from '../../lib/scep/testing/identities';
 import { createChallenge } from '../../lib/server/challenges/create-challenge';
@@ -40,7 +41,7 @@ async function pkcsReq(secret: string, opts: { bits?: number; ua?: string; txid?
   const txid = opts.txid ?? `DASH-${keyIndex}`;
   const body = buildClientRequest({ messageType: 'PKCSReq', transactionId: txid, signer: id, recipients: [caDer], messageData: id.csrDer });
   const res = await scepEndpoint(
-    new Request('http://127.0.0.1/scep?operation=PKIOperation', { method: 'POST', body: Buffer.from(body), headers: { 'user-agent': opts.ua ?? IPHONE, 'x-forwarded-for': '198.51.100.4' } }),
+    new Request('http://127.0.0.1/scep?operation=PKIOperation', { method: 'POST', body: Buffer.from(body), headers: { 'user-agent': opts.ua ?? IPHONE, [PEER_ADDRESS_HEADER]: '198.51.100.4' } }),
   );
   expect(res.status).toBe(200);
   return txid;

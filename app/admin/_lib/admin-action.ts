@@ -4,10 +4,10 @@
  * already refuse cross-origin posts, which is the CSRF protection for these forms.
  */
 import { revalidatePath } from 'next/cache';
-import { headers } from 'next/headers';
 import { unstable_rethrow } from 'next/navigation';
 import { z } from 'zod';
 import { requireAdmin } from '@/lib/auth/session';
+import { incomingRequestMetadata } from '@/lib/http/request-metadata';
 import type { Actor } from '@/lib/server/audit/record-audit';
 import { AppError } from '@/lib/server/errors';
 import { getRuntime, type Runtime } from '@/lib/server/runtime';
@@ -50,12 +50,11 @@ export async function runAdminAction<S extends z.ZodType, R = undefined>(opts: {
   revalidate?: string[];
 }): Promise<ActionState<R>> {
   const admin = await requireAdmin(opts.path);
-  const h = await headers();
-  const address = h.get('x-forwarded-for')?.split(',')[0]?.trim() || h.get('x-real-ip') || null;
   const parsed = opts.schema.safeParse(formFields(opts.form));
   if (!parsed.success) return fail('Please correct the highlighted fields.', fieldErrorsOf(parsed.error));
   try {
     const runtime = await getRuntime();
+    const { address } = await incomingRequestMetadata(runtime.env);
     const outcome = await opts.run(parsed.data, { actor: { id: admin.actor.id, sourceAddress: address }, runtime });
     for (const p of opts.revalidate ?? [opts.path]) revalidatePath(p);
     return { status: 'success', message: outcome.message, fieldErrors: {}, result: outcome.result, at: Date.now() };

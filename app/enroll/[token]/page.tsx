@@ -1,12 +1,12 @@
 import type { Metadata } from 'next';
 import { notFound } from 'next/navigation';
+import { incomingRequestMetadata } from '@/lib/http/request-metadata';
 import { deviceKindFromUserAgent } from '@/lib/server/enrollments/device-kind';
 import { findEnrollmentByToken } from '@/lib/server/enrollments/find-enrollment-by-token';
 import { enrollUrlFor, profileUrlFor } from '@/lib/server/enrollments/public-url';
 import { getRuntime } from '@/lib/server/runtime';
 import { EnrollLanding } from '../_components/enroll-landing';
 import { LinkProblemView } from '../_components/link-problem';
-import { clientFromHeaders } from '../_lib/client-from-headers';
 import { qrDataUrl } from '../_lib/qr-data-url';
 
 export const dynamic = 'force-dynamic';
@@ -19,7 +19,7 @@ export default async function EnrollPage({ params }: { params: Promise<{ token: 
   if (!link) notFound();
   if (link.state !== 'active') return <LinkProblemView problem={link.state} organization={link.organization} />;
 
-  const device = deviceKindFromUserAgent((await clientFromHeaders()).userAgent);
+  const device = deviceKindFromUserAgent((await incomingRequestMetadata(runtime.env)).userAgent);
   const enrollUrl = enrollUrlFor(runtime.env, token);
   return (
     <EnrollLanding

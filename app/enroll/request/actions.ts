@@ -2,9 +2,9 @@
 /** The public request form's action: zod at the boundary, field errors back to the form, redirect to the status page. */
 import { redirect } from 'next/navigation';
 import { ZEnrollmentRequestFormSchema, submitEnrollmentRequest } from '@/lib/server/enrollment-requests';
+import { incomingRequestMetadata } from '@/lib/http/request-metadata';
 import { AppError } from '@/lib/server/errors';
 import { getRuntime } from '@/lib/server/runtime';
-import { clientFromHeaders } from '../_lib/client-from-headers';
 import type { RequestField, RequestFormState } from './request-form-state';
 
 const FIELDS: readonly RequestField[] = ['name', 'email', 'reason'];
@@ -29,7 +29,7 @@ export async function submitRequestAction(_previous: RequestFormState, formData:
   let pollToken: string;
   try {
     const runtime = await getRuntime();
-    ({ pollToken } = await submitEnrollmentRequest(runtime, parsed.data, await clientFromHeaders()));
+    ({ pollToken } = await submitEnrollmentRequest(runtime, parsed.data, await incomingRequestMetadata(runtime.env)));
   } catch (e) {
     if (e instanceof AppError && e.code === 'rate_limited') return { values, fieldErrors: {}, formError: e.message };
     console.error('[tessera] enrollment request failed', e);

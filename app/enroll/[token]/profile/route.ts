@@ -1,4 +1,4 @@
-import { clientAddress } from '@/lib/http/client-info';
+import { requestMetadata } from '@/lib/http/request-metadata';
 import { AppError } from '@/lib/server/errors';
 import { issueEnrollmentProfile } from '@/lib/server/enrollments/issue-enrollment-profile';
 import { profileResponse } from '@/lib/server/enrollments/profile-response';
@@ -14,7 +14,7 @@ export async function GET(req: Request, ctx: { params: Promise<{ token: string }
   const { token } = await ctx.params;
   try {
     const runtime = await getRuntime();
-    const profile = await issueEnrollmentProfile(runtime, { token }, { id: 'enrollment-link', sourceAddress: clientAddress(req) });
+    const profile = await issueEnrollmentProfile(runtime, { token }, { id: 'enrollment-link', sourceAddress: requestMetadata(req, runtime.env).address });
     return profileResponse(profile);
   } catch (e) {
     if (e instanceof AppError && e.code === 'not_found') return problemResponse('unknown');

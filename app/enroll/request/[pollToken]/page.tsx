@@ -1,10 +1,10 @@
 import type { Metadata } from 'next';
+import { incomingRequestMetadata } from '@/lib/http/request-metadata';
 import { deviceKindFromUserAgent } from '@/lib/server/enrollments/device-kind';
 import { findRequestStatus } from '@/lib/server/enrollment-requests/request-status';
 import { getRuntime } from '@/lib/server/runtime';
 import { Card, EnrollShell, SecondaryLink } from '../../_components/enroll-shell';
 import { RequestStatus } from '../../_components/request-status-view';
-import { clientFromHeaders } from '../../_lib/client-from-headers';
 import { qrDataUrl } from '../../_lib/qr-data-url';
 
 export const dynamic = 'force-dynamic';
@@ -26,7 +26,7 @@ export default async function RequestStatusPage({ params }: { params: Promise<{ 
       </EnrollShell>
     );
   }
-  const device = deviceKindFromUserAgent((await clientFromHeaders()).userAgent);
+  const device = deviceKindFromUserAgent((await incomingRequestMetadata(runtime.env)).userAgent);
   const link = request.enrollment;
   const qr = link && link.state === 'active' && device !== 'ios' ? await qrDataUrl(link.enrollUrl) : null;
   return <RequestStatus request={request} device={device} qrDataUrl={qr} />;
