@@ -1,12 +1,16 @@
 /**
- * Failure counters shared by every app instance (stored in the Throttle table): wrong SCEP challenges per client
- * address, failed sign-ins per e-mail and address. Only failures are counted and only failures are slowed down:
- * a correct challenge or password is never delayed.
+ * Counters shared by every app instance (stored in the Throttle table): wrong SCEP challenges per client address,
+ * sign-in attempts per e-mail and address, self-service requests. Nothing is slowed down; over the limit, the
+ * attempt is refused until the window ends.
+ *
+ * A check that reads the count and a later write that raises it can be raced: 40 parallel guesses all read "0
+ * failures" before any of them is recorded. `takeAttempt` therefore raises the count and reads it in one statement,
+ * before the secret is checked; `releaseAttempt` gives the place back when the attempt turned out fine.
  */
 import type { DbOrTx } from '../store/prisma';
 
 export interface ThrottlePolicy {
-  /** Failures allowed within the window before `isThrottled` turns true. */
+  /** Attempts (or, for recordFailure/isThrottled, failures) allowed within the window. */
   limit: number;
   windowMs: number;
 }
@@ -25,6 +29,19 @@ export async function recordFailure(db: DbOrTx, key: string, policy: ThrottlePol
       "windowStart" = CASE WHEN "Throttle"."windowStart" < ${windowFloor} THEN ${now} ELSE "Throttle"."windowStart" END
     RETURNING "count"`;
   return Number(rows[0]?.count ?? 1);
+}
+
+/**
+ * Counts one attempt and says whether it is within the policy (the limit-th attempt is, the next is not). Atomic:
+ * concurrent callers each see their own count.
+ */
+export async function takeAttempt(db: DbOrTx, key: string, policy: ThrottlePolicy, now = new Date()): Promise<boolean> {
+  return (await recordFailure(db, key, policy, now)) <= policy.limit;
+}
+
+/** Undoes one takeAttempt (never below zero), for an attempt that succeeded and should not count against its key. */
+export async function releaseAttempt(db: DbOrTx, key: string): Promise<void> {
+  await db.$executeRaw`UPDATE "Throttle" SET "count" = GREATEST("count" - 1, 0) WHERE "key" = ${key}`;
 }
 
 export async function isThrottled(db: DbOrTx, key: string, policy: ThrottlePolicy, now = new Date()): Promise<boolean> {

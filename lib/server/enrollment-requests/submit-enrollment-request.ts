@@ -6,7 +6,7 @@ import { z } from 'zod';
 import { recordAudit } from '../audit/record-audit';
 import { AppError, invalid } from '../errors';
 import type { Runtime } from '../runtime';
-import { isThrottled, recordFailure, type ThrottlePolicy } from '../throttle';
+import { takeAttempt, type ThrottlePolicy } from '../throttle';
 import { hashPollToken, newPollToken } from './poll-token';
 
 export const REQUESTS_PER_EMAIL: ThrottlePolicy = { limit: 3, windowMs: 60 * 60_000 };
@@ -49,12 +49,10 @@ export async function submitEnrollmentRequest(
     [`enrollment-request:email:${email.toLowerCase()}`, REQUESTS_PER_EMAIL],
     [`enrollment-request:address:${client.address ?? 'unknown'}`, REQUESTS_PER_ADDRESS],
   ];
-  for (const [key, policy] of keys) {
-    if (await isThrottled(runtime.db, key, policy, now)) {
-      throw new AppError('rate_limited', 'Too many requests from this address or for this e-mail. Please try again in an hour.');
-    }
-  }
-  for (const [key, policy] of keys) await recordFailure(runtime.db, key, policy, now);
+  // Counted before anything is written, atomically: parallel submissions cannot all slip under the limit.
+  let allowed = true;
+  for (const [key, policy] of keys) allowed = (await takeAttempt(runtime.db, key, policy, now)) && allowed;
+  if (!allowed) throw new AppError('rate_limited', 'Too many requests from this address or for this e-mail. Please try again in an hour.');
 
   const pollToken = newPollToken();
   const row = await runtime.db.$transaction(async (tx) => {
