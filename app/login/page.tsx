@@ -19,7 +19,7 @@ export default async function LoginPage({ searchParams }: { searchParams: Search
         <div className="mb-6 text-center">
           <p className="text-sm font-semibold tracking-widest text-indigo-700 uppercase">Tessera</p>
           <h1 className="mt-2 text-2xl font-semibold tracking-tight text-slate-900">Sign in to the dashboard</h1>
-          {sp.signedOut && <p className="mt-2 text-sm text-slate-600">You have signed out.</p>}
+          {sp.signedOut && <p className="mt-2 text-sm text-slate-600">You have signed out. Your sessions on other devices have ended too.</p>}
         </div>
         <div className="rounded-lg bg-white p-6 shadow-sm ring-1 ring-slate-200">
           <LoginForm callbackPath={callbackPath} initialError={signInErrorMessage(sp.error)} oidc={oidcConfigured()} />

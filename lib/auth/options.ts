@@ -8,6 +8,7 @@ import type { NextAuthOptions } from 'next-auth';
 import CredentialsProvider from 'next-auth/providers/credentials';
 import { env } from '../env';
 import { incomingRequestMetadata, requestMetadata } from '../http/request-metadata';
+import { activeSessionAdmin, endAdminSessions, sessionClaimsFor } from '../server/admins/admin-session';
 import { signInWithPassword } from '../server/admins/sign-in';
 import { recordAudit } from '../server/audit/record-audit';
 import { getRuntime } from '../server/runtime';
@@ -76,12 +77,29 @@ export const authOptions: NextAuthOptions = {
       return true;
     },
     async jwt({ token, user }) {
-      if (user?.email) token.email = user.email.toLowerCase();
+      // Only at sign-in (user is set): bind the token to the admin row and its current session version.
+      if (user?.email) {
+        const email = user.email.toLowerCase();
+        const claims = await sessionClaimsFor((await getRuntime()).db, email);
+        return { email, ...(claims ?? {}) };
+      }
       return token;
     },
     async session({ session, token }) {
-      if (session.user && typeof token.email === 'string') session.user.email = token.email;
-      return session;
+      // Every use of a session (getServerSession, /api/auth/session) checks the admin row again.
+      const admin = await activeSessionAdmin((await getRuntime()).db, token);
+      return admin ? { ...session, user: { email: admin.email, name: admin.name } } : { expires: session.expires };
+    },
+  },
+  events: {
+    // Signing out ends every session of this admin, so a copied cookie dies with the one signed out.
+    async signOut({ token }) {
+      const runtime = await getRuntime();
+      const admin = await activeSessionAdmin(runtime.db, token ?? {});
+      if (!admin) return;
+      await endAdminSessions(runtime.db, admin.adminId, admin.sessionVersion);
+      const { address } = await incomingRequestMetadata(runtime.env);
+      await recordAudit(runtime.db, { id: `admin:${admin.email}`, sourceAddress: address }, 'admin.signed_out', admin.email);
     },
   },
 };

@@ -1,5 +1,6 @@
 /** Admin passwords: scrypt (memory-hard; Node built-in), N=2^15, r=8, p=1 — about 32 MiB and ~60 ms per check. */
 import { randomBytes, scrypt as scryptCb, timingSafeEqual, type ScryptOptions } from 'node:crypto';
+import { z } from 'zod';
 
 const PARAMS = { N: 1 << 15, r: 8, p: 1, maxmem: 64 * 1024 * 1024 };
 
@@ -27,3 +28,10 @@ export async function verifyPassword(password: string, stored: string): Promise<
 }
 
 export const MIN_PASSWORD_LENGTH = 10;
+export const MAX_PASSWORD_LENGTH = 512;
+
+/** The one rule for admin passwords: `admin create`, the dashboard, `admin password` and ADMIN_PASSWORD. */
+export const ZAdminPassword = z
+  .string()
+  .min(MIN_PASSWORD_LENGTH, { message: `must be at least ${MIN_PASSWORD_LENGTH} characters` })
+  .max(MAX_PASSWORD_LENGTH, { message: `must be at most ${MAX_PASSWORD_LENGTH} characters` });

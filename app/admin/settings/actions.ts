@@ -2,6 +2,7 @@
 
 import { z } from 'zod';
 import { createAdmin, ZCreateAdminSchema } from '@/lib/server/admins/create-admin';
+import { deleteAdmin, disableAdmin, enableAdmin, ZAdminRefSchema } from '@/lib/server/admins/manage-admins';
 import { updateScepSettings, ZScepSettingsFormSchema } from '@/lib/server/dashboard/update-scep-settings';
 import { createApiToken, revokeApiToken, ZCreateTokenSchema } from '@/lib/server/tokens/api-tokens';
 import type { ActionState } from '@/app/_components/action-state';
@@ -58,6 +59,42 @@ export async function createAdminAction(_prev: ActionState, form: FormData): Pro
     run: async (input, { actor, runtime }) => {
       const a = await createAdmin(runtime.db, { ...input, name: input.name || undefined }, actor);
       return { message: `Admin ${a.email} created. They can sign in now.` };
+    },
+  });
+}
+
+export async function disableAdminAction(_prev: ActionState, form: FormData): Promise<ActionState> {
+  return runAdminAction({
+    path: PATH,
+    schema: ZAdminRefSchema,
+    form,
+    run: async (input, { actor, runtime }) => {
+      const a = await disableAdmin(runtime.db, input, actor);
+      return { message: `Admin ${a.email} disabled. Their sessions have ended.` };
+    },
+  });
+}
+
+export async function enableAdminAction(_prev: ActionState, form: FormData): Promise<ActionState> {
+  return runAdminAction({
+    path: PATH,
+    schema: ZAdminRefSchema,
+    form,
+    run: async (input, { actor, runtime }) => {
+      const a = await enableAdmin(runtime.db, input, actor);
+      return { message: `Admin ${a.email} enabled. They can sign in again.` };
+    },
+  });
+}
+
+export async function deleteAdminAction(_prev: ActionState, form: FormData): Promise<ActionState> {
+  return runAdminAction({
+    path: PATH,
+    schema: ZAdminRefSchema,
+    form,
+    run: async (input, { actor, runtime }) => {
+      const a = await deleteAdmin(runtime.db, input, actor);
+      return { message: `Admin ${a.email} deleted.` };
     },
   });
 }

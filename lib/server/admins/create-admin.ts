@@ -1,12 +1,12 @@
 import { z } from 'zod';
-import { MIN_PASSWORD_LENGTH, hashPassword } from '../../secrets/password';
+import { ZAdminPassword, hashPassword } from '../../secrets/password';
 import type { DbOrTx } from '../../store/prisma';
 import { recordAudit, type Actor } from '../audit/record-audit';
 import { conflict } from '../errors';
 
 export const ZCreateAdminSchema = z.object({
   email: z.email({ message: 'email must be an e-mail address' }).transform((e) => e.toLowerCase()),
-  password: z.string().min(MIN_PASSWORD_LENGTH, { message: `password must be at least ${MIN_PASSWORD_LENGTH} characters` }).max(512),
+  password: ZAdminPassword,
   name: z.string().trim().max(200).optional(),
 });
 export type CreateAdminInput = z.infer<typeof ZCreateAdminSchema>;

@@ -6,6 +6,8 @@ import { SIGN_IN_FAILURES, SIGN_IN_FAILURES_PER_ADDRESS, clearFailures, releaseA
 // Spent on unknown e-mails too, so response time does not reveal which accounts exist.
 const DUMMY_HASH = 'scrypt$32768$8$1$AAAAAAAAAAAAAAAAAAAAAA==$AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA=';
 
+export const signInThrottleKey = (email: string) => `signin:email:${email}`;
+
 export class SignInThrottledError extends Error {
   override name = 'SignInThrottledError';
 }
@@ -20,7 +22,7 @@ export async function signInWithPassword(db: Db, input: { email: string; passwor
   const email = input.email.trim().toLowerCase();
   // Per account (5 failures) and, more loosely, per address (several people may share a NAT or proxy).
   const limits = [
-    { key: `signin:email:${email}`, policy: SIGN_IN_FAILURES },
+    { key: signInThrottleKey(email), policy: SIGN_IN_FAILURES },
     ...(input.address ? [{ key: `signin:addr:${input.address}`, policy: SIGN_IN_FAILURES_PER_ADDRESS }] : []),
   ];
   const actor = { id: `anonymous`, sourceAddress: input.address };

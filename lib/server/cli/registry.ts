@@ -1,5 +1,5 @@
 import type { CliCommand } from './command';
-import { adminCreate } from './commands/admin';
+import { adminCreate, adminDelete, adminDisable, adminEnable, adminList, adminPassword } from './commands/admin';
 import { caImport, caShow } from './commands/ca';
 import { enrollmentCreate, enrollmentList, enrollmentRevoke, templateList } from './commands/enrollment';
 import { certList, certRevoke, certShow } from './commands/cert';
@@ -17,6 +17,11 @@ export const COMMANDS: CliCommand<unknown, unknown>[] = [
   signerShow,
   signerImport,
   adminCreate,
+  adminList,
+  adminDisable,
+  adminEnable,
+  adminDelete,
+  adminPassword,
   challengeCreate,
   challengeList,
   challengeRevoke,
