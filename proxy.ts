@@ -2,9 +2,14 @@
  * Next 16's request proxy (formerly middleware): sends signed-out visitors of /admin to the sign-in page and adds
  * HSTS to HTTPS responses. It is only a shortcut: every page, server action and route handler checks the session
  * itself. SCEP paths are left alone (binary protocol; clients do not care about HSTS).
+ *
+ * It also drops an X-Forwarded-Host that no trusted proxy wrote. Next's server-action CSRF check compares Origin
+ * with X-Forwarded-Host before Host, so a forged X-Forwarded-Host matching a forged Origin would pass it.
  */
 import { getToken } from 'next-auth/jwt';
 import { NextResponse, type NextRequest } from 'next/server';
+import { env } from './lib/env';
+import { trustedForwardedHost } from './lib/http/request-metadata';
 
 export const HSTS_VALUE = 'max-age=31536000';
 const SESSION_COOKIES = ['__Secure-next-auth.session-token', 'next-auth.session-token'];
@@ -33,7 +38,11 @@ export async function proxy(req: NextRequest): Promise<NextResponse> {
     login.searchParams.set('callbackUrl', `${pathname}${search}`);
     res = NextResponse.redirect(login);
   } else {
-    res = NextResponse.next();
+    const headers = new Headers(req.headers);
+    const forwardedHost = trustedForwardedHost(headers, env());
+    if (forwardedHost) headers.set('x-forwarded-host', forwardedHost);
+    else headers.delete('x-forwarded-host');
+    res = NextResponse.next({ request: { headers } });
   }
   if (isHttps(req)) res.headers.set('Strict-Transport-Security', HSTS_VALUE);
   return res;

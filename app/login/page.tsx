@@ -1,17 +1,20 @@
 import type { Metadata } from 'next';
 import { redirect } from 'next/navigation';
+import { safeCallbackPath } from '@/lib/auth/callback-path';
 import { oidcConfigured } from '@/lib/auth/options';
 import { getAdminSession } from '@/lib/auth/session';
+import { getRuntime } from '@/lib/server/runtime';
+import { publicBaseUrl } from '@/lib/server/public-url';
 import { readSearchParams, type SearchParams } from '@/app/admin/_lib/page-props';
 import { LoginForm } from './login-form';
-import { safeCallbackPath, signInErrorMessage } from './sign-in-messages';
+import { signInErrorMessage } from './sign-in-messages';
 
 export const metadata: Metadata = { title: 'Sign in' };
 export const dynamic = 'force-dynamic';
 
 export default async function LoginPage({ searchParams }: { searchParams: SearchParams }) {
   const sp = await readSearchParams(searchParams);
-  const callbackPath = safeCallbackPath(sp.callbackUrl);
+  const callbackPath = safeCallbackPath(sp.callbackUrl, publicBaseUrl((await getRuntime()).env));
   if (await getAdminSession().catch(() => null)) redirect(callbackPath);
   return (
     <main className="flex min-h-screen items-center justify-center px-4 py-12">

@@ -21,19 +21,3 @@ export function signInErrorMessage(code: string | null | undefined): string | nu
   if (!code) return null;
   return MESSAGES[code] ?? 'Sign-in failed. Please try again.';
 }
-
-/** Only same-site paths: never an open redirect to another host. */
-export function safeCallbackPath(value: string | null | undefined): string {
-  if (!value) return '/admin';
-  let path = value;
-  try {
-    // next-auth may hand back an absolute URL of this site; keep only its path.
-    if (/^https?:\/\//i.test(value)) {
-      const u = new URL(value);
-      path = `${u.pathname}${u.search}`;
-    }
-  } catch {
-    return '/admin';
-  }
-  return path.startsWith('/') && !path.startsWith('//') && !path.startsWith('/\\') ? path : '/admin';
-}

@@ -7,6 +7,7 @@
 import type { NextAuthOptions } from 'next-auth';
 import CredentialsProvider from 'next-auth/providers/credentials';
 import { env } from '../env';
+import { safeCallbackPath } from './callback-path';
 import { incomingRequestMetadata, requestMetadata } from '../http/request-metadata';
 import { activeSessionAdmin, endAdminSessions, sessionClaimsFor } from '../server/admins/admin-session';
 import { signInWithPassword } from '../server/admins/sign-in';
@@ -64,6 +65,10 @@ export const authOptions: NextAuthOptions = {
     ...oidcProvider(),
   ],
   callbacks: {
+    // next-auth's default keeps any same-origin string, tabs and newlines included (an off-site hop, or a 500).
+    redirect({ url, baseUrl }) {
+      return `${baseUrl}${safeCallbackPath(url, baseUrl)}`;
+    },
     async signIn({ user, account }) {
       if (account?.provider !== 'oidc') return true;
       const email = user.email?.toLowerCase();

@@ -1,6 +1,7 @@
 /**
  * The wrapper every JSON API route goes through: authentication (bearer API token, or an admin session from the
- * dashboard), zod validation of body and query with the offending field named, and one error mapping.
+ * dashboard, then held to the same-origin rule of ./same-origin.ts), zod validation of body and query with the
+ * offending field named, and one error mapping.
  *
  *   export const POST = apiRoute({ body: ZCreateChallengeSchema }, async ({ input, actor, runtime }) => …);
  */
@@ -8,11 +9,13 @@ import { z } from 'zod';
 import { getAdminSession } from '../auth/session';
 import type { Actor } from '../server/audit/record-audit';
 import { AppError } from '../server/errors';
+import { publicBaseUrl } from '../server/public-url';
 import { getRuntime, type Runtime } from '../server/runtime';
 import { authenticateApiToken } from '../server/tokens/api-tokens';
 import { errorResponse, jsonError } from './error-response';
 import { readBodyLimited } from './read-body';
 import { requestMetadata } from './request-metadata';
+import { checkCookieAuthenticatedCall } from './same-origin';
 
 /** JSON bodies of this API are small; anything bigger is refused before parsing. */
 export const MAX_JSON_BODY_BYTES = 64 * 1024;
@@ -34,24 +37,42 @@ function validationError(error: z.ZodError, where: 'body' | 'query'): AppError {
   return new AppError('validation', `${field}: ${issue?.message ?? 'invalid'}`, { field });
 }
 
-export async function authenticate(req: Request, runtime: Runtime): Promise<Actor | null> {
+export interface Authenticated {
+  actor: Actor;
+  /** A session cookie is ambient (the browser sends it to any request); a bearer token never is. */
+  via: 'token' | 'session';
+}
+
+export async function authenticate(req: Request, runtime: Runtime): Promise<Authenticated | null> {
   const auth = req.headers.get('authorization');
   const { address } = requestMetadata(req, runtime.env);
-  if (auth?.toLowerCase().startsWith('bearer ')) return authenticateApiToken(runtime.db, runtime.masterKey, auth.slice(7).trim(), address);
+  if (auth?.toLowerCase().startsWith('bearer ')) {
+    const actor = await authenticateApiToken(runtime.db, runtime.masterKey, auth.slice(7).trim(), address);
+    return actor && { actor, via: 'token' };
+  }
   const session = await getAdminSession(address).catch(() => null);
-  return session?.actor ?? null;
+  return session && { actor: session.actor, via: 'session' };
 }
 
 export function apiRoute<B extends z.ZodType = z.ZodUndefined, Q extends z.ZodType = z.ZodUndefined>(
   schemas: { body?: B; query?: Q },
   handler: (ctx: ApiContext<z.infer<B>, z.infer<Q>>) => Promise<Response | unknown>,
-  opts: { status?: number } = {},
+  opts: {
+    status?: number;
+    /** For a GET that changes state (a download that counts): same CSRF rule as POST. */
+    sideEffects?: boolean;
+  } = {},
 ) {
   return async (req: Request, ctx?: RouteContext): Promise<Response> => {
     try {
       const runtime = await getRuntime();
-      const actor = await authenticate(req, runtime);
-      if (!actor) return jsonError('unauthorized', 'an API token (Authorization: Bearer …) or an admin session is required', undefined, { 'WWW-Authenticate': 'Bearer' });
+      const auth = await authenticate(req, runtime);
+      if (!auth) return jsonError('unauthorized', 'an API token (Authorization: Bearer …) or an admin session is required', undefined, { 'WWW-Authenticate': 'Bearer' });
+      if (auth.via === 'session') {
+        const refused = checkCookieAuthenticatedCall(req, new URL(publicBaseUrl(runtime.env)).origin, opts);
+        if (refused) throw refused;
+      }
+      const { actor } = auth;
       let input: unknown = undefined;
       if (schemas.body) {
         const raw = await readBodyLimited(req, MAX_JSON_BODY_BYTES);

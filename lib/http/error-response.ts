@@ -9,6 +9,7 @@ const STATUS: Record<AppErrorCode, number> = {
   conflict: 409,
   gone: 410,
   too_large: 413,
+  unsupported_media_type: 415,
   rate_limited: 429,
   unavailable: 503,
 };

@@ -44,6 +44,16 @@ function clientAddress(source: HeaderSource, trusted: TesseraEnv['TESSERA_TRUSTE
   return current;
 }
 
+/**
+ * The X-Forwarded-Host to believe: the right-most value (the nearest proxy's) when the peer is a trusted proxy,
+ * otherwise none — then the Host header, which a browser always sets to the site it talks to, is what counts.
+ */
+export function trustedForwardedHost(source: HeaderSource, env: Pick<TesseraEnv, 'TESSERA_TRUSTED_PROXIES'>): string | null {
+  const peer = parseIpAddress(header(source, PEER_ADDRESS_HEADER));
+  if (!peer || !inAnyRange(peer, env.TESSERA_TRUSTED_PROXIES)) return null;
+  return (header(source, 'x-forwarded-host') ?? '').split(',').pop()?.trim() || null;
+}
+
 function cleanUserAgent(value: string | null): string | null {
   if (!value) return null;
   const clean = value.replace(/[\p{Cc}\p{Cs}]/gu, '').trim().slice(0, MAX_USER_AGENT);

@@ -2,7 +2,7 @@
  * Typed errors with a code, mapped to HTTP statuses in one table (lib/http/error-response.ts) and to exit codes in
  * the CLI. Anything else that escapes a use-case is a bug: logged, and answered with a generic 500.
  */
-export type AppErrorCode = 'validation' | 'unauthorized' | 'forbidden' | 'not_found' | 'conflict' | 'gone' | 'too_large' | 'rate_limited' | 'unavailable';
+export type AppErrorCode = 'validation' | 'unauthorized' | 'forbidden' | 'not_found' | 'conflict' | 'gone' | 'too_large' | 'unsupported_media_type' | 'rate_limited' | 'unavailable';
 
 export class AppError extends Error {
   override name = 'AppError';
