@@ -5,6 +5,7 @@
 import path from 'node:path';
 import { z } from 'zod';
 import { parseCidrRange, type CidrRange } from './net/ip';
+import { ZAdminPassword } from './secrets/password';
 
 const ZBool = z
   .enum(['1', '0', 'true', 'false', 'yes', 'no', 'on', 'off', ''])
@@ -36,9 +37,13 @@ export const ZEnvSchema = z.object({
   TESSERA_DATA_DIR: z.string().default('./.data'),
   TESSERA_MASTER_KEY: ZOptionalString,
   TESSERA_PUBLIC_URL: ZOptionalString.pipe(z.url({ message: 'TESSERA_PUBLIC_URL must be an absolute http(s) URL' }).optional()),
-  ADMIN_EMAIL: ZOptionalString,
-  ADMIN_PASSWORD: ZOptionalString,
-  AUTH_SECRET: ZOptionalString,
+  ADMIN_EMAIL: ZOptionalString.pipe(z.email({ message: 'must be an e-mail address' }).optional()),
+  // The same rule as `admin create`: the bootstrap admin is no weaker than one made by hand.
+  ADMIN_PASSWORD: ZOptionalString.pipe(ZAdminPassword.optional()),
+  // HS256/JWE key material for sessions: anything shorter is guessable offline from one stolen cookie.
+  AUTH_SECRET: ZOptionalString.refine((v) => v === undefined || Buffer.byteLength(v, 'utf8') >= 32, {
+    message: 'must be at least 32 bytes (e.g. `openssl rand -base64 32`); unset, Tessera generates one in the data directory',
+  }),
   TESSERA_CA_SUBJECT: z.string().default('CN=Tessera Enrollment CA'),
   TESSERA_CA_KEY_BITS: z.coerce.number().pipe(z.union([z.literal(2048), z.literal(3072), z.literal(4096)])).default(2048),
   TESSERA_CA_VALIDITY_DAYS: z.coerce.number().int().min(30).max(36500).default(3650),

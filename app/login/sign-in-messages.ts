@@ -9,6 +9,7 @@ const MESSAGES: Record<string, string> = {
   CredentialsSignin: 'Wrong e-mail or password.',
   [THROTTLED_MESSAGE]: THROTTLED_MESSAGE,
   NotAnAdmin: 'Your single sign-on account is not a Tessera admin. Ask an admin to add your e-mail address.',
+  EmailNotVerified: 'Your identity provider has not verified the e-mail address of your account, so Tessera cannot use it to sign you in.',
   AccessDenied: 'Access denied.',
   SessionRequired: 'Please sign in to continue.',
   OAuthSignin: 'Single sign-on could not start. Try again, or sign in with your password.',

@@ -1,8 +1,9 @@
 /**
  * next-auth (v4) configuration: e-mail + password for admins (scrypt hashes, throttled failures), and an optional
  * OIDC provider (Entra ID, Okta, Google…) from TESSERA_OIDC_* for organisations that want SSO. SSO only signs in
- * people who already have an admin account with the same e-mail: the identity provider proves who they are, Tessera
- * decides whether they may administer it.
+ * people who already have an admin account with the same e-mail, and only when the provider says it verified that
+ * e-mail (`email_verified: true`): the identity provider proves who they are, Tessera decides whether they may
+ * administer it.
  */
 import type { NextAuthOptions } from 'next-auth';
 import CredentialsProvider from 'next-auth/providers/credentials';
@@ -69,15 +70,20 @@ export const authOptions: NextAuthOptions = {
     redirect({ url, baseUrl }) {
       return `${baseUrl}${safeCallbackPath(url, baseUrl)}`;
     },
-    async signIn({ user, account }) {
+    async signIn({ user, account, profile }) {
       if (account?.provider !== 'oidc') return true;
       const email = user.email?.toLowerCase();
       if (!email) return false;
       const runtime = await getRuntime();
+      const { address } = await incomingRequestMetadata(runtime.env);
+      // Many providers let people type any address into their profile: only a verified one names an admin.
+      if ((profile as { email_verified?: unknown } | undefined)?.email_verified !== true) {
+        await recordAudit(runtime.db, { id: 'anonymous', sourceAddress: address }, 'admin.sign_in_failed', email, { via: 'oidc', reason: 'e-mail not verified by the identity provider' });
+        return '/login?error=EmailNotVerified';
+      }
       const admin = await runtime.db.adminUser.findUnique({ where: { email } });
       if (!admin || admin.disabled) return '/login?error=NotAnAdmin';
       await runtime.db.adminUser.update({ where: { id: admin.id }, data: { lastLoginAt: new Date() } });
-      const { address } = await incomingRequestMetadata(runtime.env);
       await recordAudit(runtime.db, { id: `admin:${email}`, sourceAddress: address }, 'admin.signed_in', email, { via: 'oidc' });
       return true;
     },
