@@ -6,6 +6,7 @@
  *   export const POST = apiRoute({ body: ZCreateChallengeSchema }, async ({ input, actor, runtime }) => …);
  */
 import { z } from 'zod';
+import { findUnsafeText } from '../validation/safe-text';
 import { getAdminSession } from '../auth/session';
 import type { Actor } from '../server/audit/record-audit';
 import { AppError } from '../server/errors';
@@ -35,6 +36,12 @@ function validationError(error: z.ZodError, where: 'body' | 'query'): AppError {
   const issue = error.issues[0];
   const field = issue?.path.join('.') || where;
   return new AppError('validation', `${field}: ${issue?.message ?? 'invalid'}`, { field });
+}
+
+/** NUL, controls and lone surrogates anywhere in the input are a 400 naming the field, whatever the schema says. */
+function rejectUnsafeText(value: unknown, where: 'body' | 'query'): void {
+  const unsafe = findUnsafeText(value);
+  if (unsafe) throw new AppError('validation', `${unsafe.field || where}: ${unsafe.reason}`, { field: unsafe.field || where });
 }
 
 export interface Authenticated {
@@ -86,13 +93,16 @@ export function apiRoute<B extends z.ZodType = z.ZodUndefined, Q extends z.ZodTy
             throw new AppError('validation', 'body: not valid JSON', { field: 'body' });
           }
         }
+        rejectUnsafeText(json, 'body');
         const parsed = schemas.body.safeParse(json);
         if (!parsed.success) throw validationError(parsed.error, 'body');
         input = parsed.data;
       }
       let query: unknown = undefined;
       if (schemas.query) {
-        const parsed = schemas.query.safeParse(Object.fromEntries(new URL(req.url).searchParams));
+        const raw = Object.fromEntries(new URL(req.url).searchParams);
+        rejectUnsafeText(raw, 'query');
+        const parsed = schemas.query.safeParse(raw);
         if (!parsed.success) throw validationError(parsed.error, 'query');
         query = parsed.data;
       }

@@ -3,6 +3,7 @@
  * ZProfileTemplateInputSchema, so every message reads well on its own next to the field it belongs to.
  */
 import { z } from 'zod';
+import { safeText } from '../validation/safe-text';
 import { inputError, type ProfileIssue } from './errors';
 import { expandPlaceholders, parseSubjectTemplate, SubjectTemplateError, type SubjectPlaceholder } from './subject-template';
 
@@ -11,13 +12,9 @@ export const SAN_PLACEHOLDERS: readonly SubjectPlaceholder[] = ['email', 'userna
 
 const REVERSE_DNS = /^[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?)+$/;
 const HOST = /^(?:[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?\.)*[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?(?::\d{1,5})?$|^\[[0-9A-Fa-f:.]+\](?::\d{1,5})?$/;
-const NO_CONTROL = /^[^\p{Cc}]*$/u;
+const text = (max: number) => safeText().trim().min(1, 'must not be empty').max(max, `must be at most ${max} characters`);
 
-const text = (max: number) =>
-  z.string().trim().min(1, 'must not be empty').max(max, `must be at most ${max} characters`).regex(NO_CONTROL, 'must not contain control characters');
-
-const sanEntry = z
-  .string()
+const sanEntry = safeText()
   .trim()
   .min(1, 'must not be empty')
   .max(255)
@@ -51,8 +48,7 @@ export const ZEasTemplateSchema = z.object({
 });
 
 export const ZWifiTemplateSchema = z.object({
-  ssid: z
-    .string()
+  ssid: safeText()
     .min(1, 'must not be empty')
     .refine((s) => Buffer.byteLength(s, 'utf8') <= 32, 'must be at most 32 bytes (IEEE 802.11 SSID limit)'),
   // [WIFI] EncryptionType rangelist; from iOS 16 'WPA2' also joins WPA3 networks, 'WPA3' joins WPA3 only.
@@ -76,8 +72,7 @@ export const ZProfileTemplateInputSchema = z.object({
   displayName: text(100).optional(),
   description: text(1000).optional(),
   // Not trimmed: the parser drops loose spaces itself, and trimming would eat an escaped trailing space ("\ ").
-  subjectTemplate: z
-    .string()
+  subjectTemplate: safeText()
     .superRefine((value, ctx) => {
       try {
         parseSubjectTemplate(value);

@@ -11,6 +11,7 @@ import { incomingRequestMetadata } from '@/lib/http/request-metadata';
 import type { Actor } from '@/lib/server/audit/record-audit';
 import { AppError } from '@/lib/server/errors';
 import { getRuntime, type Runtime } from '@/lib/server/runtime';
+import { findUnsafeText } from '@/lib/validation/safe-text';
 import type { ActionState } from '@/app/_components/action-state';
 
 export interface ActionContext {
@@ -50,7 +51,10 @@ export async function runAdminAction<S extends z.ZodType, R = undefined>(opts: {
   revalidate?: string[];
 }): Promise<ActionState<R>> {
   const admin = await requireAdmin(opts.path);
-  const parsed = opts.schema.safeParse(formFields(opts.form));
+  const fields = formFields(opts.form);
+  const unsafe = findUnsafeText(fields);
+  if (unsafe) return fail('Please correct the highlighted fields.', { [unsafe.field]: sentence(unsafe.reason) });
+  const parsed = opts.schema.safeParse(fields);
   if (!parsed.success) return fail('Please correct the highlighted fields.', fieldErrorsOf(parsed.error));
   try {
     const runtime = await getRuntime();

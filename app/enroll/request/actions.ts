@@ -4,6 +4,7 @@ import { redirect } from 'next/navigation';
 import { ZEnrollmentRequestFormSchema, submitEnrollmentRequest } from '@/lib/server/enrollment-requests';
 import { incomingRequestMetadata } from '@/lib/http/request-metadata';
 import { AppError } from '@/lib/server/errors';
+import { findUnsafeText } from '@/lib/validation/safe-text';
 import { getRuntime } from '@/lib/server/runtime';
 import type { RequestField, RequestFormState } from './request-form-state';
 
@@ -16,6 +17,8 @@ export async function submitRequestAction(_previous: RequestFormState, formData:
     return typeof v === 'string' ? v : '';
   };
   const values = { name: text('name'), email: text('email'), reason: text('reason') };
+  const unsafe = findUnsafeText(values);
+  if (unsafe && isField(unsafe.field)) return { values, fieldErrors: { [unsafe.field]: 'Please remove control characters or invalid symbols.' }, formError: null };
   const parsed = ZEnrollmentRequestFormSchema.safeParse(values);
   if (!parsed.success) {
     const fieldErrors: RequestFormState['fieldErrors'] = {};

@@ -1,13 +1,14 @@
 import { z } from 'zod';
 import { ZAdminPassword, hashPassword } from '../../secrets/password';
 import type { DbOrTx } from '../../store/prisma';
+import { safeText } from '../../validation/safe-text';
 import { recordAudit, type Actor } from '../audit/record-audit';
 import { conflict } from '../errors';
 
 export const ZCreateAdminSchema = z.object({
   email: z.email({ message: 'email must be an e-mail address' }).transform((e) => e.toLowerCase()),
   password: ZAdminPassword,
-  name: z.string().trim().max(200).optional(),
+  name: safeText().trim().max(200).optional(),
 });
 export type CreateAdminInput = z.infer<typeof ZCreateAdminSchema>;
 

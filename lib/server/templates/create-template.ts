@@ -2,6 +2,7 @@ import { Prisma } from '../../store/prisma';
 import { recordAudit, type Actor } from '../audit/record-audit';
 import { conflict } from '../errors';
 import type { Runtime } from '../runtime';
+import { assertTemplateBuilds } from './assert-template-builds';
 import { parseTemplateBody } from './template-input';
 import { templateJson } from './template-json';
 import { toTemplateView, type TemplateView } from './template-view';
@@ -10,6 +11,7 @@ export const nameTaken = (name: string) => conflict(`a template named "${name}" 
 
 export async function createTemplate(runtime: Runtime, input: unknown, actor: Actor): Promise<TemplateView> {
   const { config, isDefault } = parseTemplateBody(input);
+  await assertTemplateBuilds(runtime, config);
   try {
     const row = await runtime.db.$transaction(async (tx) => {
       // One default at a time: clear the old one in the same transaction that sets the new one.

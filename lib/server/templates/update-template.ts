@@ -5,6 +5,7 @@ import { invalid, notFound } from '../errors';
 import type { Runtime } from '../runtime';
 import { requireUuid } from '../enrollments/ids';
 import { nameTaken } from './create-template';
+import { assertTemplateBuilds } from './assert-template-builds';
 import { parseTemplateBody } from './template-input';
 import { templateJson } from './template-json';
 import { toTemplateView, type TemplateView } from './template-view';
@@ -12,6 +13,7 @@ import { toTemplateView, type TemplateView } from './template-view';
 export async function updateTemplate(runtime: Runtime, id: string, input: unknown, actor: Actor): Promise<TemplateView> {
   requireUuid(id, 'template');
   const { config, isDefault } = parseTemplateBody(input);
+  await assertTemplateBuilds(runtime, config);
   const current = await runtime.db.profileTemplate.findUnique({ where: { id } });
   if (!current) throw notFound('template');
   // Unsetting the default would leave none; the next enrollment would then silently recreate "Default".

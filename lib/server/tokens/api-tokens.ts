@@ -3,13 +3,14 @@ import { z } from 'zod';
 import type { MasterKey } from '../../secrets/master-key';
 import { randomUrlToken } from '../../secrets/random-secret';
 import type { Db } from '../../store/prisma';
+import { safeText } from '../../validation/safe-text';
 import { recordAudit, type Actor } from '../audit/record-audit';
 import { conflict, notFound } from '../errors';
 
 const PURPOSE = 'api token';
 export const TOKEN_PREFIX = 'tsr_';
 
-export const ZCreateTokenSchema = z.object({ name: z.string().trim().min(1, 'name is required').max(100, 'name must be at most 100 characters') });
+export const ZCreateTokenSchema = z.object({ name: safeText().trim().min(1, 'name is required').max(100, 'name must be at most 100 characters') });
 
 const view = (t: { id: string; name: string; prefix: string; createdBy: string; createdAt: Date; lastUsedAt: Date | null; revokedAt: Date | null }) => ({
   id: t.id,
