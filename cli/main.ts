@@ -5,14 +5,14 @@
  */
 import os from 'node:os';
 import path from 'node:path';
-import { ConfigError, parseEnv, type TesseraEnv } from '../lib/env';
-import { MasterKeyError } from '../lib/secrets/master-key';
+import { parseEnv, type TesseraEnv } from '../lib/env';
 import { bootstrap } from '../lib/server/boot/bootstrap';
 import { readCliCredential } from '../lib/server/boot/cli-credential';
-import { DataDirLockedError, acquireDataDirLock, readLock } from '../lib/server/boot/data-dir-lock';
+import { acquireDataDirLock, readLock } from '../lib/server/boot/data-dir-lock';
 import type { CliCommand } from '../lib/server/cli/command';
 import { COMMANDS, findCommand } from '../lib/server/cli/registry';
 import { runCommand } from '../lib/server/cli/run-command';
+import { escapeControlCharacters, escapeForTerminal } from '../lib/server/cli/terminal-text';
 import { AppError } from '../lib/server/errors';
 import { createRuntime } from '../lib/server/runtime';
 import { startEmbeddedPostgres } from '../lib/store/embedded-postgres';
@@ -75,16 +75,16 @@ async function main(argv: string[]): Promise<number> {
   const env = parseEnv();
   const owner = env.DATABASE_URL ? null : await readLock(env.dataDir);
   const output = owner?.port ? await runRemote(owner.port, env.dataDir, command, input) : await runLocal(env, command, input);
-  console.log(args.json ? JSON.stringify(output, null, 2) : command.text(output));
+  // JSON.stringify escapes controls itself; the text formatters get data whose strings are already escaped.
+  console.log(args.json ? JSON.stringify(output, null, 2) : command.text(escapeForTerminal(output)));
   return 0;
 }
 
 main(process.argv.slice(2)).then(
   (code) => process.exit(code),
   (e: unknown) => {
-    if (e instanceof AppError) console.error(`error: ${e.message}`);
-    else if (e instanceof ConfigError || e instanceof MasterKeyError || e instanceof DataDirLockedError) console.error(`error: ${e.message}`);
-    else console.error(`error: ${(e as Error).message ?? e}`);
+    // Messages can quote input (a flag value, a server's answer): escaped like any other output.
+    console.error(`error: ${escapeControlCharacters(String((e as Error)?.message ?? e))}`);
     process.exit(e instanceof AppError && e.code === 'validation' ? 2 : 1);
   },
 );

@@ -1,7 +1,8 @@
 /**
- * Client addresses come from the socket, and from X-Forwarded-For only as far as trusted proxies wrote it — through
- * the real server (scripts/http-server.ts passes the peer address on). One server trusts 127.0.0.2 as its reverse
- * proxy; requests from 127.0.0.1 and 127.0.0.3 are ordinary, untrusted clients.
+ * What an unauthenticated client writes reaches operators only as data: client addresses come from the socket, and
+ * from X-Forwarded-For only as far as trusted proxies wrote it; text it chooses (a SCEP operation name) reaches the
+ * terminal escaped. Through the real server (scripts/http-server.ts passes the peer address on) and the real CLI.
+ * The server trusts 127.0.0.2 as its reverse proxy; requests from 127.0.0.1 and 127.0.0.3 are ordinary clients.
  */
 import { randomBytes } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -13,9 +14,10 @@ import { TEST_ADMIN } from '../support/test-runtime';
 let server: TesseraServer;
 const THROTTLED = 'Too many failed sign-ins. Try again in 15 minutes.';
 
+const cliEnv = () => ({ TESSERA_DATA_DIR: server.dataDir, ...(server.env.DATABASE_URL ? { DATABASE_URL: server.env.DATABASE_URL } : {}) });
+
 function scepLog(client: string): { operation: string; clientAddress: string | null; userAgent: string | null }[] {
-  const env = { TESSERA_DATA_DIR: server.dataDir, ...(server.env.DATABASE_URL ? { DATABASE_URL: server.env.DATABASE_URL } : {}) };
-  const r = runCli(['log', 'list', '--client', client, '--range', 'all', '--json'], env);
+  const r = runCli(['log', 'list', '--client', client, '--range', 'all', '--json'], cliEnv());
   if (r.status !== 0) throw new Error(r.stderr);
   return r.json().items;
 }
@@ -87,5 +89,19 @@ describe('behind a trusted reverse proxy (TESSERA_TRUSTED_PROXIES=127.0.0.2/32)'
     const agent = uniqueAgent();
     await direct.request('/scep?operation=GetCACaps', { headers: { 'x-forwarded-for': '198.51.100.10', 'user-agent': agent } });
     expect(scepLog(agent).map((e) => e.clientAddress)).toEqual(['127.0.0.1']);
+  });
+});
+
+describe('text an unauthenticated client chooses', () => {
+  it('reaches `log list` on the terminal escaped: no ESC or BEL from a SCEP operation name', async () => {
+    const agent = uniqueAgent();
+    // ESC ] 0 ; … BEL sets the terminal's title; ESC [ 2 J clears the screen.
+    const res = await new HttpClient(server.url).request(`/scep?operation=${encodeURIComponent('\u001b]0;owned\u0007\u001b[2JGetCACaps')}`, { headers: { 'user-agent': agent } });
+    expect(res.status).toBeGreaterThanOrEqual(400);
+    expect(scepLog(agent)).toHaveLength(1);
+    const text = runCli(['log', 'list', '--client', agent, '--range', 'all'], cliEnv());
+    expect(text.status, text.stderr).toBe(0);
+    expect(text.stdout).not.toMatch(/[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/);
+    expect(text.stdout).toContain('\\x1b]0;owned\\x07\\x1b[2JGetCACaps');
   });
 });
