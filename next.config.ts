@@ -1,13 +1,12 @@
 import type { NextConfig } from 'next';
+import { PERMISSIONS_POLICY } from './lib/http/content-security-policy';
 
+// Content-Security-Policy is set per request in proxy.ts: it carries a fresh script nonce.
 const securityHeaders = [
   { key: 'X-Content-Type-Options', value: 'nosniff' },
   { key: 'Referrer-Policy', value: 'no-referrer' },
   { key: 'X-Frame-Options', value: 'DENY' },
-  {
-    key: 'Content-Security-Policy',
-    value: "default-src 'self'; img-src 'self' data:; style-src 'self' 'unsafe-inline'; script-src 'self' 'unsafe-inline'; frame-ancestors 'none'; base-uri 'self'; form-action 'self'",
-  },
+  { key: 'Permissions-Policy', value: PERMISSIONS_POLICY },
 ];
 
 /**

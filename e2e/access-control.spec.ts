@@ -17,6 +17,17 @@ test('signed-out visitors to every dashboard page land on the sign-in page, whic
   }
 });
 
+test('a sign-in link whose callbackUrl points off-site (a tab the browser drops) still lands on the dashboard', async ({ page, server }) => {
+  const admin = { email: uniqueEmail('admin'), password: `e2e ${randomBytes(9).toString('base64url')}` };
+  cli('admin', 'create', '--email', admin.email, '--password', admin.password);
+  await page.goto('/login?callbackUrl=%2F%09%2Fevil.example');
+  await page.getByLabel('E-mail').fill(admin.email);
+  await page.getByLabel('Password').fill(admin.password);
+  await page.getByRole('button', { name: 'Sign in' }).click();
+  await expect(page).toHaveURL((url) => url.origin === new URL(server.url).origin && url.pathname === '/admin');
+  await expect(page.getByRole('heading', { level: 1, name: 'Overview' })).toBeVisible();
+});
+
 test('the JSON API refuses requests without a token or with a wrong one', async ({ playwright, server }) => {
   const anonymous = await playwright.request.newContext({ baseURL: server.url });
   try {

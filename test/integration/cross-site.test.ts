@@ -1,8 +1,9 @@
 /**
  * What another site can make an admin's browser do, through the real server: cookie-authenticated API calls that
- * change something, the profile download, dashboard server actions behind a forged X-Forwarded-Host, and where
- * the sign-in page sends people afterwards. Requests are written as the browser would send them (Origin,
- * Sec-Fetch-Site), with the admin's real session cookie.
+ * change something, the profile download, dashboard server actions behind a forged X-Forwarded-Host, where the
+ * sign-in page sends people afterwards, and which scripts a page may run (CSP nonces). Requests are written as
+ * the browser would send them (Origin, Sec-Fetch-Site), with the admin's real session cookie. That the pages still
+ * hydrate under the policy is shown by the Playwright suite, which drives them in a real browser.
  */
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
@@ -177,5 +178,34 @@ describe('/login?callbackUrl', () => {
     const res = await admin.request(`/login?callbackUrl=${encodeURIComponent('/admin/certificates?q=bob')}`);
     expect(res.status).toBe(307);
     expect(res.headers.location).toBe('/admin/certificates?q=bob');
+  });
+});
+
+describe('Content-Security-Policy', () => {
+  const directives = (csp: string) => new Map(csp.split(';').map((d) => d.trim().split(/\s+/)).filter((d) => d[0]).map(([name, ...values]) => [name!, values]));
+
+  it.each(['/login', '/', '/enroll/request', '/admin/settings', '/no-such-page'])('%s: scripts only with this response’s nonce, never inline by default', async (path) => {
+    const client = path.startsWith('/admin') ? admin : new HttpClient(server.url);
+    const res = await client.request(path);
+    const csp = String(res.headers['content-security-policy'] ?? '');
+    const script = directives(csp).get('script-src') ?? [];
+    expect(script).not.toContain("'unsafe-inline'");
+    expect(script).toContain("'strict-dynamic'");
+    const nonce = script.find((v) => v.startsWith("'nonce-"))?.slice(7, -1);
+    expect(nonce, csp).toMatch(/^[A-Za-z0-9+/=_-]{16,}$/);
+    const scripts = [...res.text.matchAll(/<script\b[^>]*>/g)].map((m) => m[0]);
+    expect(scripts.length).toBeGreaterThan(0);
+    for (const tag of scripts) expect(tag).toContain(`nonce="${nonce}"`);
+    expect(directives(csp).get('frame-ancestors')).toEqual(["'none'"]);
+    expect(directives(csp).get('object-src')).toEqual(["'none'"]);
+    expect(String(res.headers['permissions-policy'])).toMatch(/camera=\(\)/);
+  });
+
+  it('uses a fresh nonce for every response', async () => {
+    const visitor = new HttpClient(server.url);
+    const nonceOf = async () => /'nonce-([^']+)'/.exec(String((await visitor.request('/login')).headers['content-security-policy']))?.[1];
+    const [a, b] = [await nonceOf(), await nonceOf()];
+    expect(a).toBeTruthy();
+    expect(a).not.toBe(b);
   });
 });
