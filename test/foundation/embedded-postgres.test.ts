@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startEmbeddedPostgres, type EmbeddedPostgres } from '../../lib/store/embedded-postgres';
-import { applyMigrations } from '../../lib/store/migrate';
+import { applyMigrations, loadMigrationList } from '../../lib/store/migrate';
 import { createPrisma, type Db } from '../../lib/store/prisma';
 
 let pg: EmbeddedPostgres;
@@ -8,7 +8,9 @@ let db: Db;
 
 beforeAll(async () => {
   pg = await startEmbeddedPostgres({ dataDir: null });
-  expect(await applyMigrations(pg.url)).toHaveLength(1);
+  // Every committed migration, in order, on a fresh database.
+  const all = (await loadMigrationList()).migrationDirectories.map((m) => m.path);
+  expect(await applyMigrations(pg.url)).toEqual(all);
   db = createPrisma(pg.url);
 });
 afterAll(async () => {
