@@ -9,6 +9,19 @@ const ZOnOff = z.enum(['on', 'off', 'true', 'false']).transform((v) => v === 'on
 /** "a,b c" → ["a","b","c"]; "" or "none" → []. Entries are validated by the settings schema. */
 const ZList = z.string().transform((v) => (v.trim().toLowerCase() === 'none' ? [] : v.split(/[\s,]+/).filter(Boolean)));
 
+/** Flag → settings field; the values are validated by the settings patch schema. */
+const SETTING_FLAGS = {
+  'legacy-ciphers': 'legacyCiphers',
+  'cert-validity-days': 'certValidityDays',
+  'pending-ttl-hours': 'pendingTtlHours',
+  'email-protection': 'emailProtection',
+  'renewal-window-percent': 'renewalWindowPercent',
+} as const;
+const POLICY_FLAGS = { 'san-types': 'allowedSanTypes', 'email-domains': 'emailDomains', 'dns-suffixes': 'dnsSuffixes', 'upn-domains': 'upnDomains', 'max-sans': 'maxSans' } as const;
+
+const pick = (input: Record<string, unknown>, flags: Record<string, string>) =>
+  Object.fromEntries(Object.entries(flags).flatMap(([flag, key]) => (input[flag] === undefined ? [] : [[key, input[flag]]])));
+
 export const settingsScep = defineCommand({
   name: 'settings scep',
   summary: 'Show or change SCEP policy (legacy ciphers, validity, pending lifetime, identity policy, renewal window).',
@@ -37,21 +50,8 @@ export const settingsScep = defineCommand({
     'renewal-window-percent': z.coerce.number().optional(),
   }),
   async run(input, { runtime, actor }) {
-    const policy = {
-      ...(input['san-types'] !== undefined ? { allowedSanTypes: input['san-types'] } : {}),
-      ...(input['email-domains'] !== undefined ? { emailDomains: input['email-domains'] } : {}),
-      ...(input['dns-suffixes'] !== undefined ? { dnsSuffixes: input['dns-suffixes'] } : {}),
-      ...(input['upn-domains'] !== undefined ? { upnDomains: input['upn-domains'] } : {}),
-      ...(input['max-sans'] !== undefined ? { maxSans: input['max-sans'] } : {}),
-    };
-    const patch = {
-      ...(input['legacy-ciphers'] !== undefined ? { legacyCiphers: input['legacy-ciphers'] } : {}),
-      ...(input['cert-validity-days'] !== undefined ? { certValidityDays: input['cert-validity-days'] } : {}),
-      ...(input['pending-ttl-hours'] !== undefined ? { pendingTtlHours: input['pending-ttl-hours'] } : {}),
-      ...(input['email-protection'] !== undefined ? { emailProtection: input['email-protection'] } : {}),
-      ...(input['renewal-window-percent'] !== undefined ? { renewalWindowPercent: input['renewal-window-percent'] } : {}),
-      ...(Object.keys(policy).length ? { identityPolicy: policy } : {}),
-    } as ScepSettingsPatch;
+    const policy = pick(input, POLICY_FLAGS);
+    const patch = { ...pick(input, SETTING_FLAGS), ...(Object.keys(policy).length ? { identityPolicy: policy } : {}) } as ScepSettingsPatch;
     if (Object.keys(patch).length === 0) return { changed: false, settings: await readScepSettings(runtime.db, runtime.env, 0) };
     return { changed: true, settings: (await patchScepSettings(runtime, patch, actor)).settings };
   },
