@@ -5,7 +5,8 @@ import type { ActionState } from '@/app/_components/action-state';
 import { Field } from '@/app/_components/field';
 import { SubmitButton } from '@/app/_components/submit-button';
 import { useActionForm } from '@/app/_components/use-action-form';
-import { shownPercent, type ScepSettingsView } from '@/lib/server/dashboard/update-scep-settings';
+import type { ScepSettingsView } from '@/lib/server/dashboard/update-scep-settings';
+import { shownPercent } from '@/lib/server/scep/renewal-window';
 import { inputClass } from '@/app/_components/classes';
 
 type Action = (prev: ActionState, form: FormData) => Promise<ActionState>;

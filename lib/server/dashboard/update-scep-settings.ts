@@ -5,6 +5,7 @@ import type { Runtime } from '../runtime';
 import { SAN_TYPES } from '../scep/identity/identity';
 import { ZDomainSchema } from '../scep/identity/identity-policy';
 import { patchScepSettings } from '../scep/patch-scep-settings';
+import { shownPercent } from '../scep/renewal-window';
 import { readScepSettings, type ScepSettings } from '../scep/scep-settings';
 
 export { getScepSettingsView, type ScepSettingsView } from '../scep/patch-scep-settings';
@@ -40,13 +41,11 @@ export const ZScepSettingsFormSchema = z.object({
   upnDomains: domainList,
 });
 
-/** The form shows the renewal window rounded to 0.01 %; an untouched field keeps the exact stored value (e.g. 100/3). */
-export const shownPercent = (percent: number): number => Math.round(percent * 100) / 100;
-
 /** `fields`: the form's fields as submitted (checkboxes present only when ticked). */
 export async function updateScepSettings(runtime: Runtime, fields: Record<string, unknown>, actor: Actor): Promise<ScepSettings> {
   const form = ZScepSettingsFormSchema.parse(fields);
   const current = await readScepSettings(runtime.db, runtime.env, 0);
+  // An untouched field (shown rounded) keeps the exact stored value, e.g. 100/3.
   const renewalWindowPercent = form.renewalWindowPercent === shownPercent(current.renewalWindowPercent) ? current.renewalWindowPercent : form.renewalWindowPercent;
   const view = await patchScepSettings(
     runtime,
