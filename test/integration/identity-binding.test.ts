@@ -88,7 +88,7 @@ describe('a challenge minted for an enrollment', () => {
   it('refuses the reproduction (bob’s challenge, a CSR for alice with foreign names) and logs what was asked and what the enrollment allows', async () => {
     const scep = await downloadScepPayload(await createEnrollment({ email: 'bob@example.test' }));
     const challenge = scep.Challenge as string;
-    const attacker = testRsaKey(2048, 60);
+    const attacker = testRsaKey(2048, 0);
     const attack = await scepExchange({ caDer, csrDer: buildHostileCsr({ key: attacker, ...ATTACK, challenge }), signer: selfSigned(attacker) });
     expect([attack.rep?.pkiStatus, attack.rep?.failInfo]).toEqual(['FAILURE', 'badRequest']);
     expect(await rt.db.certificate.count({ where: { OR: [{ subject: { contains: 'alice' } }, { sansText: { contains: 'bank' } }] } })).toBe(0);
@@ -102,7 +102,7 @@ describe('a challenge minted for an enrollment', () => {
     expect(row?.explanation?.hints.map((h) => h.id)).toContain('identity-mismatch');
 
     // The challenge is not burnt by the attempt: bob's iPhone, sending what its profile says, still enrolls.
-    const device = testRsaKey(2048, 61);
+    const device = testRsaKey(2048, 1);
     const ok = await scepExchange({ caDer, csrDer: buildHostileCsr({ key: device, ...asDevice(scep), challenge }), signer: selfSigned(device) });
     expect(ok.rep?.pkiStatus, await logReason(ok.transactionId)).toBe('SUCCESS');
     const cert = new X509Certificate(ok.rep!.certificates[0]!);
@@ -131,7 +131,7 @@ describe('a challenge minted for an enrollment', () => {
     ]);
 
     const exact = await downloadScepPayload(id);
-    const k1 = testRsaKey(2048, 62);
+    const k1 = testRsaKey(2048, 2);
     const first = await scepExchange({ caDer, csrDer: buildHostileCsr({ key: k1, ...asDevice(exact), challenge: exact.Challenge as string }), signer: selfSigned(k1) });
     expect(first.rep?.pkiStatus, await logReason(first.transactionId)).toBe('SUCCESS');
     expect(subjectDerOf(first.rep!.certificates[0]!).equals(expected)).toBe(true);
@@ -139,7 +139,7 @@ describe('a challenge minted for an enrollment', () => {
 
     // A client that can only send a CN (scepclient, certmonger), in a BMPString: the certificate is still the profile's.
     const partial = await downloadScepPayload(id);
-    const k2 = testRsaKey(2048, 63);
+    const k2 = testRsaKey(2048, 3);
     const csr = buildHostileCsr({ key: k2, subject: [['CN', 'Dana Scully', 'bmp']], challenge: partial.Challenge as string });
     const second = await scepExchange({ caDer, csrDer: csr, signer: selfSigned(k2) });
     expect(second.rep?.pkiStatus, await logReason(second.transactionId)).toBe('SUCCESS');
@@ -159,12 +159,12 @@ describe('a challenge created with an expected identity (API)', () => {
     expect(created.json.identity).toEqual({ subject: 'CN=kiosk-7.example.test,O=Example Corp', sans: [{ type: 'dns', value: 'kiosk-7.example.test' }] });
     const challenge = created.json.challenge as string;
 
-    const k1 = testRsaKey(2048, 64);
+    const k1 = testRsaKey(2048, 4);
     const other = await scepExchange({ caDer, csrDer: buildHostileCsr({ key: k1, subject: [['CN', 'kiosk-8.example.test']], challenge }), signer: selfSigned(k1) });
     expect([other.rep?.pkiStatus, other.rep?.failInfo]).toEqual(['FAILURE', 'badRequest']);
     expect(await logReason(other.transactionId)).toMatch(/CN=kiosk-8\.example\.test.*CN=kiosk-7\.example\.test,O=Example Corp/);
 
-    const k2 = testRsaKey(2048, 65);
+    const k2 = testRsaKey(2048, 5);
     const csr = buildHostileCsr({
       key: k2,
       subject: [
@@ -203,7 +203,7 @@ describe('an unbound challenge under the default identity policy', () => {
   const plainChallenge = async () => (await call(challengesRoute.POST, { method: 'POST', token, body: {} })).json.challenge as string;
 
   it('refuses the reproduction CSR and a CSR with 6,000 SANs; a CN over 64 characters is refused', async () => {
-    const k = testRsaKey(2048, 66);
+    const k = testRsaKey(2048, 0);
     const attack = await scepExchange({ caDer, csrDer: buildHostileCsr({ key: k, ...ATTACK, challenge: await plainChallenge() }), signer: selfSigned(k) });
     expect([attack.rep?.pkiStatus, attack.rep?.failInfo]).toEqual(['FAILURE', 'badRequest']);
     expect(await logReason(attack.transactionId)).toMatch(/not allowed/);
@@ -221,7 +221,7 @@ describe('an unbound challenge under the default identity policy', () => {
   });
 
   it('issues a plain subject as asked, re-encoded by Tessera (not the CSR’s bytes)', async () => {
-    const k = testRsaKey(2048, 67);
+    const k = testRsaKey(2048, 1);
     const subject: SubjectPart[] = [
       ['C', 'US', 'printable'],
       ['O', 'scep-client', 'printable'],
@@ -246,7 +246,7 @@ describe('reason codes', () => {
     const backend = await createPrismaScepBackend(rt, settings, { penalty: async () => {} });
     const scep = await downloadScepPayload(await createEnrollment({ email: 'erin@example.test' }));
     const plain = (await call(challengesRoute.POST, { method: 'POST', token, body: {} })).json.challenge as string;
-    const k = testRsaKey(2048, 68);
+    const k = testRsaKey(2048, 2);
     const signer = selfSigned(k);
     const decide = (csrDer: Uint8Array) =>
       backend.enroll({

@@ -64,17 +64,17 @@ describe('GET/PUT /api/v1/settings/scep', () => {
     const audit = await rt.db.auditLog.findFirstOrThrow({ where: { action: 'settings.scep_updated' }, orderBy: { createdAt: 'desc' } });
     expect(JSON.stringify(audit.details)).toContain('devices.example.test');
 
-    const ok = await enrollUnbound([{ type: 'dns', value: 'laptop-9.devices.example.test' }, { type: 'email', value: 'ops@example.test' }], 70);
+    const ok = await enrollUnbound([{ type: 'dns', value: 'laptop-9.devices.example.test' }, { type: 'email', value: 'ops@example.test' }], 0);
     expect(ok.status, ok.reason).toBe('SUCCESS');
     expect(new X509Certificate(ok.certificate!).subjectAltName).toBe('DNS:laptop-9.devices.example.test, email:ops@example.test');
 
-    const bank = await enrollUnbound([{ type: 'dns', value: 'www.bank.example' }], 71);
+    const bank = await enrollUnbound([{ type: 'dns', value: 'www.bank.example' }], 1);
     expect(bank.status).toBe('FAILURE');
     expect(bank.reason).toMatch(/www\.bank\.example.*devices\.example\.test/);
-    const mail = await enrollUnbound([{ type: 'email', value: 'alice@other.example' }], 72);
+    const mail = await enrollUnbound([{ type: 'email', value: 'alice@other.example' }], 2);
     expect(mail.status).toBe('FAILURE');
     expect(mail.reason).toMatch(/alice@other\.example/);
-    const uri = await enrollUnbound([{ type: 'uri', value: 'https://evil.example/' }], 73);
+    const uri = await enrollUnbound([{ type: 'uri', value: 'https://evil.example/' }], 3);
     expect(uri.status).toBe('FAILURE');
     expect(uri.reason).toMatch(/uri/i);
   });

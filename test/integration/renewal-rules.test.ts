@@ -29,8 +29,9 @@ let rt: TestRuntime;
 let caDer: Uint8Array;
 let caId: string;
 const actor = { id: 'test:admin', sourceAddress: null };
-let nextKey = 80;
-const freshKey = (): KeyObject => testRsaKey(2048, nextKey++ % 12);
+/** Keys from a small pool (generating RSA keys blocks the test worker); consecutive keys always differ. */
+let nextKey = 0;
+const freshKey = (): KeyObject => testRsaKey(2048, nextKey++ % 6);
 
 beforeAll(async () => {
   rt = await createTestRuntime();

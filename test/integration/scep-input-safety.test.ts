@@ -48,7 +48,7 @@ describe('hostile text in a CSR', () => {
   ];
   cases.forEach(([name, spec, why], i) => {
     it(`${name} → FAILURE badRequest with a readable SCEP log row, nothing stored`, async () => {
-      const x = await sendCsr(spec, 20 + (i % 6));
+      const x = await sendCsr(spec, i % 4);
       expect(x.status, x.body).toBe(200);
       expect([x.rep?.pkiStatus, x.rep?.failInfo]).toEqual(['FAILURE', 'badRequest']);
       const event = await rt.db.scepEvent.findFirstOrThrow({ where: { transactionId: x.transactionId } });
@@ -99,13 +99,13 @@ describe('stored CSRs', () => {
 
   it('keep no challenge password (issued and pending), and a pending one can still be approved', async () => {
     const autoSecret = await newChallenge();
-    const issued = await sendCsr({ subject: [['CN', 'blank-auto']] }, 30, autoSecret);
+    const issued = await sendCsr({ subject: [['CN', 'blank-auto']] }, 0, autoSecret);
     expect(issued.rep?.pkiStatus).toBe('SUCCESS');
     const issuedRow = await rt.db.scepRequest.findFirstOrThrow({ where: { transactionId: issued.transactionId } });
     expect(containsSecret(issuedRow.csrDer, autoSecret)).toBe(false);
 
     const manualSecret = await newChallenge('manual');
-    const key = testRsaKey(2048, 31);
+    const key = testRsaKey(2048, 1);
     const csrDer = buildHostileCsr({ key, subject: [['CN', 'blank-manual']], challenge: manualSecret, challengeKind: 'bmp' });
     const pending = await scepExchange({ caDer, csrDer, signer: selfSigned(key) });
     expect(pending.rep?.pkiStatus).toBe('PENDING');

@@ -57,10 +57,10 @@ describe('renewal', () => {
     expect(newInfo.spkiSha256Hex).not.toBe(describeCertificate(oldCert).spkiSha256Hex);
 
     // A certificate revoked by an admin cannot renew.
-    const other = await enrollDevice(47);
+    const other = await enrollDevice(45);
     const otherIdentity = { certificateDer: other.rep.certificates[0]!, privateKey: other.id.privateKey };
     await revokeCertificate(rt.db, describeCertificate(otherIdentity.certificateDer).serialHex, { reason: 'keyCompromise' }, actor);
-    const again = createClientIdentity({ privateKey: testRsaKey(2048, 42), challenge: null, commonName: 'life-47' });
+    const again = createClientIdentity({ privateKey: testRsaKey(2048, 42), challenge: null, commonName: 'life-45' });
     const refused = await send(buildClientRequest({ messageType: 'RenewalReq', transactionId: `RENEW2-${Date.now()}`, signer: otherIdentity, recipients: [caDer], messageData: again.csrDer }), otherIdentity, undefined, renewable);
     expect([refused.rep.pkiStatus, refused.rep.failInfo]).toEqual(['FAILURE', 'badRequest']);
     expect(refused.event.reason).toMatch(/revoked/);
