@@ -82,7 +82,7 @@ export async function recordScepEvent(runtime: Runtime, e: ScepEvent): Promise<v
           outcome: row.outcome,
           httpStatus: Number.isInteger(row.httpStatus) ? row.httpStatus : 0,
           transactionId: row.transactionId,
-          reason: `${row.reason.slice(0, 1500)} [stored in part: ${why}]`,
+          reason: `${logText(row.reason, 1500)} [stored in part: ${why}]`,
           durationMs: Number.isFinite(row.durationMs) ? row.durationMs : 0,
           clientAddress: row.clientAddress,
         },
