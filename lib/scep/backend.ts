@@ -19,8 +19,11 @@ export interface ScepClientInfo {
 export type BackendDecision =
   | { kind: 'issued'; certificateDer: Uint8Array }
   | { kind: 'pending' }
-  /** `reason` goes to Tessera's SCEP log (plain English, no secrets); `clientText` is the failInfoText sent to the client. */
-  | { kind: 'failure'; failInfo: FailInfoName; reason: string; clientText?: string };
+  /**
+   * `reason` goes to Tessera's SCEP log (plain English, no secrets); `clientText` is the failInfoText sent to the
+   * client; `code` is a stable kebab-case name for the cause (e.g. "identity-mismatch") for the log and metrics.
+   */
+  | { kind: 'failure'; failInfo: FailInfoName; reason: string; clientText?: string; code?: string };
 
 export interface EnrollInput {
   transactionId: string;

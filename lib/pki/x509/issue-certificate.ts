@@ -27,7 +27,8 @@ import { randomSerialNumber, serialToHex } from './serial-number';
 export interface IssueCertificateOptions {
   caCertificateDer: Uint8Array;
   caKey: KeyObject;
-  csr: CsrSummary;
+  /** Only the key (and, without subjectOverride, the subject bytes) are used. */
+  csr: Pick<CsrSummary, 'publicKeySpki' | 'keyType'> & Partial<Pick<CsrSummary, 'subjectDer'>>;
   /** RFC 4514 text replacing the CSR subject (e.g. a subject template filled by policy). */
   subjectOverride?: string;
   /** Already policy-filtered by the caller (see filterSans). */
@@ -72,7 +73,9 @@ export function issueCertificate(opts: IssueCertificateOptions): IssuedCertifica
     throw new IssueError('serial must be positive and at most 20 octets');
   }
 
-  const subjectDer = opts.subjectOverride !== undefined ? encodeDistinguishedName(opts.subjectOverride) : Buffer.from(opts.csr.subjectDer);
+  const given = opts.subjectOverride !== undefined ? encodeDistinguishedName(opts.subjectOverride) : opts.csr.subjectDer;
+  if (given === undefined) throw new IssueError('no subject: give subjectOverride or the CSR subject');
+  const subjectDer = Buffer.from(given);
   const emptySubject = subjectDer.length <= 2; // SEQUENCE {}
   // An empty subject needs a SAN, which then MUST be critical (RFC 5280 §4.2.1.6); macOS MDM also ignores
   // identities with an empty subject (checklist §7), so callers should avoid it.

@@ -1,11 +1,15 @@
 import type { BackendDecision, FailInfoName } from '../../scep/backend';
 
-export const failure = (reason: string, failInfo: FailInfoName = 'badRequest', clientText?: string): BackendDecision => ({
+export const failure = (reason: string, failInfo: FailInfoName = 'badRequest', clientText?: string, code?: string): BackendDecision => ({
   kind: 'failure',
   failInfo,
   reason,
   clientText,
+  ...(code ? { code } : {}),
 });
+
+/** A badRequest refusal with its reason code; the client learns only that the request was rejected. */
+export const refuse = (code: string, reason: string): BackendDecision => failure(reason, 'badRequest', 'request rejected', code);
 
 export const issued = (der: Uint8Array): BackendDecision => ({ kind: 'issued', certificateDer: der });
 export const pending: BackendDecision = { kind: 'pending' };

@@ -2,7 +2,8 @@ import { describeCertificate } from '../../pki/x509/certificate-info';
 import type { BackendDecision, PollInput } from '../../scep/backend';
 import type { Db } from '../../store/prisma';
 import type { LoadedAuthority } from '../ca/load-authority';
-import { decisionForStored, failure } from './decisions';
+import { decisionForStored, failure, refuse } from './decisions';
+import { unsafeText } from './identity/unsafe-text';
 
 interface PollDeps {
   db: Db;
@@ -34,6 +35,8 @@ export async function recordPoll(deps: PollDeps, req: StoredRequest): Promise<Ba
 
 /** CertPoll / GetCertInitial: matched on transactionID and the key that signed the original request (RFC 8894 §3.3.3). */
 export async function poll(deps: PollDeps, input: PollInput): Promise<BackendDecision> {
+  const unsafe = unsafeText(input.transactionId);
+  if (unsafe) return refuse('transaction-id-invalid', `CertPoll: the transactionID ${JSON.stringify(input.transactionId)} ${unsafe}`);
   const req = await deps.db.scepRequest.findUnique({ where: { caId_transactionId: { caId: deps.ca.id, transactionId: input.transactionId } } });
   if (!req) return failure(`CertPoll for transaction ${input.transactionId}, which Tessera has no request for`, 'badCertId', 'no such transaction');
   const signerKey = describeCertificate(req.signerCertDer).spkiSha256Hex;
