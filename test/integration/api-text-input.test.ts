@@ -10,6 +10,7 @@ import * as challenges from '../../app/api/v1/challenges/route';
 import * as enrollmentRequestReject from '../../app/api/v1/enrollment-requests/[id]/reject/route';
 import * as enrollments from '../../app/api/v1/enrollments/route';
 import * as approve from '../../app/api/v1/requests/[id]/approve/route';
+import * as scepSettings from '../../app/api/v1/settings/scep/route';
 import * as templates from '../../app/api/v1/templates/route';
 import * as template from '../../app/api/v1/templates/[id]/route';
 import { setRuntime } from '../../lib/server/runtime';
@@ -62,7 +63,12 @@ function withValue(body: unknown, path: string[], value: string): unknown {
 
 const UUID = '00000000-0000-4000-8000-000000000000';
 const BODIES: { name: string; handler: unknown; params?: Record<string, string>; method?: string; body: Record<string, unknown> }[] = [
-  { name: 'POST /api/v1/challenges', handler: challenges.POST, body: { note: 'for a phone' } },
+  {
+    name: 'POST /api/v1/challenges',
+    handler: challenges.POST,
+    body: { note: 'for a kiosk', subject: 'CN=kiosk-7,O=Example Corp', sans: [{ type: 'dns', value: 'kiosk-7.example.test' }] },
+  },
+  { name: 'PUT /api/v1/settings/scep', handler: scepSettings.PUT, method: 'PUT', body: { identityPolicy: { emailDomains: ['example.test'], dnsSuffixes: ['example.test'] } } },
   { name: 'POST /api/v1/enrollments', handler: enrollments.POST, body: { email: 'person@example.test', username: 'person', displayName: 'A Person', template: 'Existing' } },
   { name: 'POST /api/v1/certificates/{serial}/revoke', handler: revoke.POST, params: { serial: '0a1b' }, body: { comment: 'lost phone' } },
   { name: 'POST /api/v1/requests/{id}/approve', handler: approve.POST, params: { id: UUID }, body: { reason: 'known device' } },
@@ -112,8 +118,8 @@ describe('API strings with control characters or lone surrogates', () => {
 
   it('a valid body still works (the table above is not refused for another reason)', async () => {
     for (const route of BODIES.filter((r) => !r.params)) {
-      const res = await call(route.handler, { method: 'POST', token, body: route.body });
-      expect(res.status, `${route.name}: ${res.text}`).toBe(201);
+      const res = await call(route.handler, { method: route.method ?? 'POST', token, body: route.body });
+      expect(res.status, `${route.name}: ${res.text}`).toBe(route.method === 'PUT' ? 200 : 201);
     }
   });
 });

@@ -4,7 +4,7 @@ import { escapeControlCharacters, escapeForTerminal } from './terminal-text';
 
 describe('terminal text', () => {
   it('makes controls visible and leaves other text alone', () => {
-    expect(escapeControlCharacters('\u001b]0;owned\u0007 tab\there\nnext\u0085 Zoë 😀')).toBe('\\x1b]0;owned\\x07 tab\\there\\nnext\\x85 Zoë 😀');
+    expect(escapeControlCharacters('\u001b]0;owned\u0007 tab\there\nnext\u0085 Zoë 😀')).toBe('\\x1b]0;owned\\x07 tab\\x09here\\x0anext\\x85 Zoë 😀');
     expect(escapeControlCharacters('lone \ud800')).toBe('lone \\ud800');
   });
 
