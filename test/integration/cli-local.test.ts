@@ -6,7 +6,7 @@ import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { runCli } from '../support/run-cli';
 import { createTestDatabase, type TestDatabase } from '../support/test-database';
 
@@ -21,6 +21,9 @@ beforeAll(async () => {
   env = { TESSERA_DATA_DIR: path.join(dir, 'data'), DATABASE_URL: database?.url ?? '', TESSERA_MASTER_KEY: 'ab'.repeat(32) };
 }, 120_000);
 afterAll(async () => database?.drop());
+// Each test runs the CLI synchronously for up to half a minute on a busy machine. Without an event-loop turn between
+// tests, vitest's worker cannot read the answer to its progress report and fails the run on its 60 s RPC timeout.
+afterEach(() => new Promise<void>((resolve) => setImmediate(resolve)));
 
 const ok = (args: string[]) => {
   const r = runCli([...args, '--json'], env);
