@@ -1,9 +1,9 @@
 import { parse } from 'plist';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildEnrollmentProfile, renderProfilePlist, toPlistValue } from './build-profile';
-import { checkProfileAgainstSchema, DEFAULT_SCHEMA_DIR, loadAppleSchemas, type SchemaViolation } from './schema-check';
-import { sampleInput, sampleTemplate } from './testdata/fixtures';
-import { makeTestPki, type TestPki } from './testdata/test-pki';
+import { checkProfileAgainstSchema, DEFAULT_SCHEMA_DIR, loadAppleSchemas, type SchemaViolation } from '../../test/support/apple-schema';
+import { sampleInput, sampleTemplate } from '../../test/support/profile-fixtures';
+import { makeTestPki, type TestPki } from '../../test/support/profile-test-pki';
 
 const schemas = loadAppleSchemas();
 let pki: TestPki;

@@ -8,6 +8,7 @@
 export type FailInfoName = 'badAlg' | 'badMessageCheck' | 'badRequest' | 'badTime' | 'badCertId';
 
 import type { CsrSummary } from '../pki/csr-types';
+import type { ScepReasonCode } from './reason-codes';
 
 export type { CsrSummary, SanEntry } from '../pki/csr-types';
 
@@ -19,8 +20,11 @@ export interface ScepClientInfo {
 export type BackendDecision =
   | { kind: 'issued'; certificateDer: Uint8Array }
   | { kind: 'pending' }
-  /** `reason` goes to Tessera's SCEP log (plain English, no secrets); `clientText` is the failInfoText sent to the client. */
-  | { kind: 'failure'; failInfo: FailInfoName; reason: string; clientText?: string };
+  /**
+   * `code` and `reason` go to Tessera's SCEP log (`reason` in plain English, no secrets); `clientText` is the
+   * failInfoText sent to the client.
+   */
+  | { kind: 'failure'; code: ScepReasonCode; failInfo: FailInfoName; reason: string; clientText?: string };
 
 export interface EnrollInput {
   transactionId: string;

@@ -4,3 +4,4 @@ export type { ScepEvent, ScepHttpRequest, ScepHttpResponse, ScepOutcome, ScepSer
 export type { BackendDecision, EnrollInput, FailInfoName, PollInput, ScepBackend, ScepClientInfo } from './backend';
 export { capabilitiesFor, renderCapabilities, validateCapabilities, CapabilitiesConfigError } from './capabilities';
 export { ContentType, FailInfo, MessageType, PkiStatus } from './constants';
+export { SCEP_REASON_CODES, isScepReasonCode, type ScepReasonCode } from './reason-codes';

@@ -1,7 +1,7 @@
 import crypto from 'node:crypto';
 import { describe, expect, it } from 'vitest';
-import { readCertificateRef, sha256Hex } from '../pki/cms';
-import { parseCsr } from '../pki/x509/parse-csr';
+import { createHash } from 'node:crypto';
+import { parseCertificate, parseCsr } from '../pki/x509';
 import {
   auditCertRep,
   buildClientRequest,
@@ -15,7 +15,7 @@ import {
   type ClientIdentity,
   type ClientRequestOptions,
   type Harness,
-} from './testing';
+} from '../../test/support/scep';
 
 const device = createClientIdentity({ commonName: 'Mac of Bob' });
 
@@ -35,7 +35,7 @@ async function send(h: Harness, o: Partial<ClientRequestOptions> & { signer?: Cl
   return { rep: parseCertRepForClient(res.body, { caCertificateDer: h.ca.certificateDer, recipient: signer }), event: res.event };
 }
 
-const pollData = (h: Harness) => buildIssuerAndSubject(readCertificateRef(h.ca.certificateDer).subjectDer, parseCsr(device.csrDer).subjectDer);
+const pollData = (h: Harness) => buildIssuerAndSubject(parseCertificate(h.ca.certificateDer).subjectDer, parseCsr(device.csrDer).subjectDer);
 
 describe('PENDING and CertPoll (rows 38, 39)', () => {
   it('walks pending → pending → approved, encrypting SUCCESS to the poll signer', async () => {
@@ -54,7 +54,7 @@ describe('PENDING and CertPoll (rows 38, 39)', () => {
     const done = await send(h, { messageType: 'CertPoll', transactionId: txid, messageData: pollData(h) });
     expect(done.rep).toMatchObject({ pkiStatus: 'SUCCESS', cipher: 'AES-128-CBC' });
     expect(done.rep.certificates).toHaveLength(1);
-    expect(h.backend.pollCalls[0]).toMatchObject({ transactionId: txid, signerPublicKeySha256: sha256Hex(readCertificateRef(device.certificateDer).spkiDer) });
+    expect(h.backend.pollCalls[0]).toMatchObject({ transactionId: txid, signerPublicKeySha256: createHash('sha256').update(parseCertificate(device.certificateDer).spkiDer).digest('hex') });
   });
 
   it('maps reject, unknown transaction and foreign signer key', async () => {

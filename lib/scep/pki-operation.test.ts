@@ -1,6 +1,8 @@
 import crypto from 'node:crypto';
 import { describe, expect, it } from 'vitest';
-import { CONTENT_CIPHERS, parseBer, type HashName } from '../pki/cms';
+import { CONTENT_CIPHERS, type HashName } from '../pki/algorithms';
+import { der, integer, parseBer } from '../pki/asn1';
+import { UNREADABLE } from './open-envelope';
 import {
   auditCertRep,
   buildClientRequest,
@@ -10,7 +12,7 @@ import {
   type ClientIdentity,
   type ClientRequestOptions,
   type Harness,
-} from './testing';
+} from '../../test/support/scep';
 
 const CHALLENGE = 'sixteen-char-secret';
 const device = createClientIdentity({ challenge: CHALLENGE, commonName: 'iPhone of Alice' });
@@ -130,7 +132,8 @@ describe('PKCSReq', () => {
   it('row 27: envelope for someone else → badRequest with a generic failInfoText', async () => {
     const other = createClientIdentity();
     const { rep, event } = await exchange(createHarness(), { recipients: [other.certificateDer] });
-    expect(rep).toMatchObject({ pkiStatus: 'FAILURE', failInfo: 'badRequest', failInfoText: 'could not decrypt the request' });
+    expect(rep).toMatchObject({ pkiStatus: 'FAILURE', failInfo: 'badRequest', failInfoText: UNREADABLE });
+    expect(event).toMatchObject({ reasonCode: 'not-for-this-ca' });
     expect(event.reason).toContain("not encrypted to this CA's certificate");
   });
 
@@ -208,18 +211,37 @@ describe('integrity failures', () => {
 
   it('row 30: corrupt encryptedKey and corrupt ciphertext fail identically', async () => {
     const h = createHarness();
-    const reasons = new Set<string>();
-    const texts = new Set<string | null>();
+    const answers = new Set<string>();
     for (const target of ['key', 'content'] as const) {
       for (let i = 0; i < 4; i++) {
-        const { rep, event } = await exchange(h, { mutateEnvelope: corrupt(target, i * 7 + 3) });
-        expect(rep).toMatchObject({ pkiStatus: 'FAILURE', failInfo: 'badRequest' });
-        reasons.add(event.reason);
-        texts.add(rep.failInfoText);
+        const { res, rep, event } = await exchange(h, { mutateEnvelope: corrupt(target, i * 7 + 3), transactionId: 'T'.repeat(40) });
+        expect(rep).toMatchObject({ pkiStatus: 'FAILURE', failInfo: 'badRequest', failInfoText: UNREADABLE });
+        expect(event.reasonCode).toBe('undecryptable');
+        answers.add(`${rep.failInfo}/${rep.failInfoText}/${res.body.length}`);
       }
     }
-    expect([...reasons]).toEqual(['could not decrypt the request']);
-    expect([...texts]).toEqual(['could not decrypt the request']);
+    expect(answers.size).toBe(1);
+  });
+
+  it('anything between the RSA unwrap and a signature-checked CSR gets one answer (no decryption oracle)', async () => {
+    const h = createHarness();
+    const badSignature = Buffer.from(device.csrDer);
+    badSignature[badSignature.length - 5]! ^= 0x40;
+    const plaintexts = {
+      garbage: Buffer.from('not ASN.1 at all'),
+      'one BER element': der(integer(0)),
+      'a SEQUENCE that is no CSR': device.certificateDer,
+      'a CSR with a bad signature': badSignature,
+      'a truncated CSR': device.csrDer.subarray(0, 200),
+    };
+    const answers = new Set<string>();
+    for (const [name, messageData] of Object.entries(plaintexts)) {
+      const { res, rep, event } = await exchange(h, { messageData, transactionId: 'T'.repeat(40) });
+      expect(event.reasonCode, name).toBe('undecryptable');
+      answers.add(`${rep.failInfo}/${rep.failInfoText}/${res.body.length}`);
+    }
+    expect([...answers]).toEqual([`badRequest/${UNREADABLE}/${[...answers][0]!.split('/').at(-1)}`]);
+    expect(h.backend.enrollCalls).toHaveLength(0);
   });
 });
 

@@ -1,5 +1,6 @@
 import crypto from 'node:crypto';
 import { describe, expect, it } from 'vitest';
+import { parseCertificate } from '../pki/x509';
 import { createScepService } from './service';
 import {
   buildClientRequest,
@@ -9,15 +10,15 @@ import {
   sharedTestCa,
   TEST_CLIENT,
   FakeScepBackend,
-} from './testing';
+} from '../../test/support/scep';
 
 const h = createHarness();
 const device = createClientIdentity({ commonName: 'HTTP Device' });
 
-function pkcsReq(o: { form?: 'der' | 'ber' } = {}): Uint8Array {
+function pkcsReq(o: { form?: 'der' | 'ber'; idBytes?: number } = {}): Uint8Array {
   return buildClientRequest({
     messageType: 'PKCSReq',
-    transactionId: crypto.randomBytes(8).toString('base64'), // micromdm-style: contains + / =
+    transactionId: crypto.randomBytes(o.idBytes ?? 8).toString('base64'), // micromdm-style: contains + / =
     signer: device,
     recipients: [h.ca.certificateDer],
     messageData: device.csrDer,
@@ -27,11 +28,12 @@ function pkcsReq(o: { form?: 'der' | 'ber' } = {}): Uint8Array {
 
 /** A request whose base64 has '+', '/' and '=' (retried until it does, so every quirk is exercised). */
 function quirkyRequest(): { body: Uint8Array; b64: string } {
-  for (;;) {
-    const body = pkcsReq({ form: 'ber' });
+  for (let i = 0; i < 300; i++) {
+    const body = pkcsReq({ form: 'ber', idBytes: 6 + (i % 3) }); // the length decides the padding
     const b64 = Buffer.from(body).toString('base64');
     if (b64.includes('+') && b64.includes('/') && b64.endsWith('=')) return { body, b64 };
   }
+  throw new Error('no request with +, / and = padding in its base64');
 }
 
 const text = (b: Uint8Array) => Buffer.from(b).toString('utf8');
@@ -163,8 +165,7 @@ describe('createScepService', () => {
     const other = createClientIdentity();
     expect(() =>
       createScepService({
-        caCertificateDer: sharedTestCa().certificateDer,
-        caKey: other.privateKey,
+        ca: { certificate: parseCertificate(sharedTestCa().certificateDer), privateKey: other.privateKey },
         legacy: false,
         renewal: false,
         maxBodyBytes: 1 << 20,

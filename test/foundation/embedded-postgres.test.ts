@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startEmbeddedPostgres, type EmbeddedPostgres } from '../../lib/store/embedded-postgres';
-import { applyMigrations } from '../../lib/store/migrate';
+import { applyMigrations, loadMigrationList } from '../../lib/store/migrate';
 import { createPrisma, type Db } from '../../lib/store/prisma';
 
 let pg: EmbeddedPostgres;
@@ -8,7 +8,7 @@ let db: Db;
 
 beforeAll(async () => {
   pg = await startEmbeddedPostgres({ dataDir: null });
-  expect(await applyMigrations(pg.url)).toHaveLength(1);
+  expect(await applyMigrations(pg.url)).toHaveLength((await loadMigrationList()).migrationDirectories.length);
   db = createPrisma(pg.url);
 });
 afterAll(async () => {

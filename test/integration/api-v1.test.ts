@@ -11,8 +11,8 @@ import * as revoke from '../../app/api/v1/certificates/[serial]/revoke/route';
 import { scepEndpoint } from '../../lib/http/scep-endpoint';
 import { setRuntime } from '../../lib/server/runtime';
 import { createApiToken, revokeApiToken } from '../../lib/server/tokens/api-tokens';
-import { buildClientRequest, parseCertRepForClient } from '../../lib/scep/testing/client';
-import { createClientIdentity, testRsaKey } from '../../lib/scep/testing/identities';
+import { buildClientRequest, parseCertRepForClient } from '../support/scep/client';
+import { createClientIdentity, testRsaKey } from '../support/scep/identities';
 import { call } from '../support/route-call';
 import { createTestRuntime, type TestRuntime } from '../support/test-runtime';
 

@@ -5,7 +5,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { GET as downloadProfile } from '../../app/enroll/[token]/profile/route';
-import { checkProfileAgainstSchema, loadAppleSchemas } from '../../lib/profile/schema-check';
+import { checkProfileAgainstSchema, loadAppleSchemas } from '../support/apple-schema';
 import { createEnrollment, listEnrollments, revokeEnrollment } from '../../lib/server/enrollments';
 import { certificateReferences, enrollWithProfile, openProfile } from '../support/profile-checks';
 import { setRuntime } from '../../lib/server/runtime';

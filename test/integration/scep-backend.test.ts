@@ -12,8 +12,8 @@ import { createChallenge } from '../../lib/server/challenges/create-challenge';
 import { approveScepRequest, rejectScepRequest } from '../../lib/server/requests/decide-scep-request';
 import { setRuntime } from '../../lib/server/runtime';
 import { scepEndpoint } from '../../lib/http/scep-endpoint';
-import { buildClientRequest, buildIssuerAndSubject, parseCertRepForClient } from '../../lib/scep/testing/client';
-import { createClientIdentity, testRsaKey } from '../../lib/scep/testing/identities';
+import { buildClientRequest, buildIssuerAndSubject, parseCertRepForClient } from '../support/scep/client';
+import { createClientIdentity, testRsaKey } from '../support/scep/identities';
 import { createTestRuntime, type TestRuntime } from '../support/test-runtime';
 
 let rt: TestRuntime;

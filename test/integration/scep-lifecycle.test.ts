@@ -7,8 +7,8 @@ import { createChallenge } from '../../lib/server/challenges/create-challenge';
 import { revokeCertificate } from '../../lib/server/certificates/certificates';
 import { handleScepRequest } from '../../lib/server/scep/handle-scep-request';
 import { describeCertificate } from '../../lib/pki/x509/certificate-info';
-import { buildClientRequest, buildIssuerAndSubject, parseCertRepForClient } from '../../lib/scep/testing/client';
-import { createClientIdentity, testRsaKey } from '../../lib/scep/testing/identities';
+import { buildClientRequest, buildIssuerAndSubject, parseCertRepForClient } from '../support/scep/client';
+import { createClientIdentity, testRsaKey } from '../support/scep/identities';
 import type { KeyObject } from 'node:crypto';
 import { createTestRuntime, type TestRuntime } from '../support/test-runtime';
 

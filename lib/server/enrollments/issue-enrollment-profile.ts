@@ -32,7 +32,7 @@ export interface IssuedProfile {
   enrollmentId: string;
   challengeId: string;
   /** DER CMS SignedData with the plist embedded. */
-  body: Buffer;
+  body: Uint8Array;
   filename: string;
   organization: string;
   download: number;

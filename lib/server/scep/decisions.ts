@@ -1,7 +1,9 @@
 import type { BackendDecision, FailInfoName } from '../../scep/backend';
+import type { ScepReasonCode } from '../../scep/reason-codes';
 
-export const failure = (reason: string, failInfo: FailInfoName = 'badRequest', clientText?: string): BackendDecision => ({
+export const failure = (code: ScepReasonCode, reason: string, failInfo: FailInfoName = 'badRequest', clientText?: string): BackendDecision => ({
   kind: 'failure',
+  code,
   failInfo,
   reason,
   clientText,
@@ -17,14 +19,14 @@ export function decisionForStored(
 ): BackendDecision {
   switch (req.status) {
     case 'ISSUED':
-      return certificateDer ? issued(certificateDer) : failure(`transaction ${req.transactionId} is marked issued but its certificate is missing`);
+      return certificateDer ? issued(certificateDer) : failure('request-failed', `transaction ${req.transactionId} is marked issued but its certificate is missing`);
     case 'PENDING':
       return pending;
     case 'REJECTED':
-      return failure(`request was rejected by ${req.decidedBy ?? 'an admin'}${req.decisionReason ? `: ${req.decisionReason}` : ''}`, 'badRequest', 'request rejected');
+      return failure('rejected-by-admin', `request was rejected by ${req.decidedBy ?? 'an admin'}${req.decisionReason ? `: ${req.decisionReason}` : ''}`, 'badRequest', 'request rejected');
     case 'EXPIRED':
-      return failure('the pending request expired before an admin approved it; enroll again with a new challenge', 'badRequest', 'request expired');
+      return failure('pending-expired', 'the pending request expired before an admin approved it; enroll again with a new challenge', 'badRequest', 'request expired');
     default:
-      return failure(req.failureReason ?? `request is in state ${req.status}`);
+      return failure('request-failed', req.failureReason ?? `request is in state ${req.status}`);
   }
 }

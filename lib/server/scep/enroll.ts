@@ -3,6 +3,7 @@
  * consumption and the certificate appear together or not at all.
  */
 import type { BackendDecision, EnrollInput } from '../../scep/backend';
+import type { ScepReasonCode } from '../../scep/reason-codes';
 import type { DbOrTx, Db } from '../../store/prisma';
 import { Prisma } from '../../store/prisma';
 import { findChallengeByHash, challengeState } from '../../store/challenges';
@@ -63,31 +64,31 @@ async function answerExisting(deps: EnrollDeps, input: EnrollInput): Promise<Bac
   });
   if (!existing) return null;
   if (existing.publicKeySha256 !== input.csr.publicKeySha256) {
-    return failure(`transactionID ${input.transactionId} is already used by a request for a different key`);
+    return failure('transaction-key-mismatch', `transactionID ${input.transactionId} is already used by a request for a different key`);
   }
   // A retransmit (after a lost response, or micromdm's re-send every 30 s while pending) is a poll, never a new request.
   if (existing.status === 'PENDING') return recordPoll(deps, existing);
   return decisionForStored(existing, existing.certificate?.der ?? null);
 }
 
-async function diagnoseChallenge(deps: EnrollDeps, hash: string): Promise<string> {
+async function diagnoseChallenge(deps: EnrollDeps, hash: string): Promise<{ code: ScepReasonCode; reason: string }> {
   const c = await findChallengeByHash(deps.db, hash);
-  if (!c) return 'the challenge password is not one Tessera issued (wrong, mistyped, or from another server)';
+  if (!c) return { code: 'challenge-unknown', reason: 'the challenge password is not one Tessera issued (wrong, mistyped, or from another server)' };
   const state = challengeState(c, deps.now());
   if (state === 'used') {
     const by = c.usedByRequestId ? await deps.db.scepRequest.findUnique({ where: { id: c.usedByRequestId }, select: { transactionId: true } }) : null;
-    return `the one-time challenge was already used${by ? ` by transaction ${by.transactionId}` : ''} at ${c.usedAt?.toISOString()}`;
+    return { code: 'challenge-used', reason: `the one-time challenge was already used${by ? ` by transaction ${by.transactionId}` : ''} at ${c.usedAt?.toISOString()}` };
   }
-  if (state === 'revoked') return `the challenge was revoked at ${c.revokedAt?.toISOString()}`;
-  if (state === 'expired') return `the challenge expired at ${c.expiresAt.toISOString()}`;
-  return 'the challenge was consumed by a concurrent request';
+  if (state === 'revoked') return { code: 'challenge-revoked', reason: `the challenge was revoked at ${c.revokedAt?.toISOString()}` };
+  if (state === 'expired') return { code: 'challenge-expired', reason: `the challenge expired at ${c.expiresAt.toISOString()}` };
+  return { code: 'challenge-conflict', reason: 'the challenge was consumed by a concurrent request' };
 }
 
 async function enrollWithChallenge(deps: EnrollDeps, input: EnrollInput): Promise<BackendDecision> {
   const secret = input.csr.challengePassword;
   const throttleKey = `challenge:${input.client.address ?? 'unknown'}`;
   if (secret === null || secret.trim() === '') {
-    return (await answerExisting(deps, input)) ?? failure('the CSR carries no challengePassword; this server requires a one-time challenge for new enrollments', 'badRequest', 'challenge required');
+    return (await answerExisting(deps, input)) ?? failure('challenge-missing', 'the CSR carries no challengePassword; this server requires a one-time challenge for new enrollments', 'badRequest', 'challenge required');
   }
   const hash = hashChallenge(deps.masterKey, secret);
   const now = deps.now();
@@ -115,15 +116,16 @@ async function enrollWithChallenge(deps: EnrollDeps, input: EnrollInput): Promis
     if (isConflict || e instanceof ChallengeRejected) {
       const existing = await answerExisting(deps, input);
       if (existing) return existing;
-      if (isConflict) return failure('concurrent request conflict; retry');
+      if (isConflict) return failure('concurrent-conflict', 'concurrent request conflict; retry');
     }
     if (e instanceof ChallengeRejected) {
       const throttled = await isThrottled(deps.db, throttleKey, CHALLENGE_FAILURES, now);
       const count = await recordFailure(deps.db, throttleKey, CHALLENGE_FAILURES, now);
-      const reason = await diagnoseChallenge(deps, hash);
+      const { code, reason } = await diagnoseChallenge(deps, hash);
       if (throttled) await deps.penalty(2000);
-      const note = count >= CHALLENGE_FAILURES.limit ? ` (${count} wrong challenges from ${input.client.address ?? 'this client'} in the last 10 minutes: answers are being slowed)` : '';
-      return failure(`challenge rejected: ${reason}${note}`, 'badRequest', 'challenge rejected');
+      const slowed = count >= CHALLENGE_FAILURES.limit;
+      const note = slowed ? ` (${count} wrong challenges from ${input.client.address ?? 'this client'} in the last 10 minutes: answers are being slowed)` : '';
+      return failure(slowed ? 'challenge-throttled' : code, `challenge rejected: ${reason}${note}`, 'badRequest', 'challenge rejected');
     }
     throw e;
   }
@@ -132,10 +134,10 @@ async function enrollWithChallenge(deps: EnrollDeps, input: EnrollInput): Promis
 async function enrollRenewal(deps: EnrollDeps, input: EnrollInput, serial: string): Promise<BackendDecision> {
   const now = deps.now();
   const old = await findCertificateBySerial(deps.db, deps.ca.id, serial);
-  if (!old) return failure(`renewal signed by certificate ${serial}, which this CA has no record of`);
-  if (old.status === 'REVOKED') return failure(`renewal signed by certificate ${serial}, which was revoked at ${old.revokedAt?.toISOString()}`);
-  if (old.notAfter <= now) return failure(`renewal signed by certificate ${serial}, which expired at ${old.notAfter.toISOString()}`);
-  if (input.csr.publicKeySha256 === input.signerPublicKeySha256) return failure('renewal request re-certifies the same key; generate a new key to renew');
+  if (!old) return failure('renewal-signer-unknown', `renewal signed by certificate ${serial}, which this CA has no record of`);
+  if (old.status === 'REVOKED') return failure('renewal-signer-revoked', `renewal signed by certificate ${serial}, which was revoked at ${old.revokedAt?.toISOString()}`);
+  if (old.notAfter <= now) return failure('renewal-signer-expired', `renewal signed by certificate ${serial}, which expired at ${old.notAfter.toISOString()}`);
+  if (input.csr.publicKeySha256 === input.signerPublicKeySha256) return failure('renewal-same-key', 'renewal request re-certifies the same key; generate a new key to renew');
   try {
     return await deps.db.$transaction(async (tx: DbOrTx) => {
       const request = await tx.scepRequest.create({ data: newRequestData(input, deps.ca.id, now) });
@@ -144,7 +146,7 @@ async function enrollRenewal(deps: EnrollDeps, input: EnrollInput, serial: strin
     });
   } catch (e) {
     if (isUniqueViolation(e)) {
-      return (await answerExisting(deps, input)) ?? failure('concurrent request conflict; retry');
+      return (await answerExisting(deps, input)) ?? failure('concurrent-conflict', 'concurrent request conflict; retry');
     }
     throw e;
   }
@@ -156,6 +158,6 @@ export async function enroll(deps: EnrollDeps, input: EnrollInput): Promise<Back
     if (existing) return existing;
   }
   if (input.renewalOfSerialHex && deps.settings.renewal) return enrollRenewal(deps, input, input.renewalOfSerialHex);
-  if (input.messageType === 'RenewalReq') return failure('RenewalReq must be signed by a certificate this CA issued');
+  if (input.messageType === 'RenewalReq') return failure('renewal-signer-not-issued', 'RenewalReq must be signed by a certificate this CA issued');
   return enrollWithChallenge(deps, input);
 }

@@ -21,8 +21,7 @@ async function serviceFor(runtime: Runtime, opts: { penalty?: (ms: number) => Pr
   if (cached?.key === key) return cached.service;
   const backend = await createPrismaScepBackend(runtime, settings, opts);
   const service = createScepService({
-    caCertificateDer: ca.certificateDer,
-    caKey: ca.privateKey,
+    ca,
     legacy: settings.legacyCiphers,
     renewal: settings.renewal,
     maxBodyBytes: MAX_SCEP_BODY_BYTES,
@@ -51,6 +50,7 @@ export async function recordScepEvent(runtime: Runtime, e: ScepEvent): Promise<v
         outcome: e.outcome,
         httpStatus: e.httpStatus,
         failInfo: e.failInfo,
+        reasonCode: e.reasonCode,
         reason: e.reason.slice(0, 2000),
         algorithms: e.algorithms,
         durationMs: Math.round(e.durationMs),

@@ -1,8 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import { derToPem } from '../../pki/x509/pem';
 import { filterSans, type SanPolicy } from '../../pki/x509/filter-sans';
-import { issueCertificate } from '../../pki/x509/issue-certificate';
-import { parseCsr } from '../../pki/x509/parse-csr';
+import { issueCertificate } from '../../pki/x509/issue';
+import { parseCsr } from '../../pki/x509/csr';
+import { OID } from '../../pki/oids';
 import type { CsrSummary, SanEntry } from '../../pki/csr-types';
 import type { DbOrTx } from '../../store/prisma';
 import type { LoadedAuthority } from '../ca/load-authority';
@@ -19,12 +20,13 @@ export const allowedSans = (csr: CsrSummary): SanEntry[] => filterSans(csr.sans,
 export function prepareCertificate(ca: LoadedAuthority, csr: CsrSummary, settings: ScepSettings, now: Date) {
   const sans = allowedSans(csr);
   const issued = issueCertificate({
-    caCertificateDer: ca.certificateDer,
-    caKey: ca.privateKey,
-    csr,
+    role: 'leaf',
+    issuer: ca,
+    subject: csr.subject,
+    subjectKey: csr.publicKeySpki,
     sans,
+    extendedKeyUsage: settings.emailProtection ? [OID.clientAuth, OID.emailProtection] : [OID.clientAuth],
     validityDays: settings.certValidityDays,
-    emailProtection: settings.emailProtection,
     now,
   });
   return {
