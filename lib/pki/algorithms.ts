@@ -28,7 +28,6 @@ export const HASHES: readonly HashSpec[] = [
 ];
 
 export const RSA_ENCRYPTION = '1.2.840.113549.1.1.1';
-export const EC_PUBLIC_KEY = '1.2.840.10045.2.1';
 
 export const hashByName = (name: HashName): HashSpec => HASHES.find((h) => h.name === name)!;
 

@@ -16,25 +16,11 @@
 import { AsnConvert } from '@peculiar/asn1-schema';
 import { Asn1Error } from './errors';
 
+/** Universal tag numbers (X.680 §8.4). */
 export const UTag = {
-  boolean: 1,
-  integer: 2,
-  bitString: 3,
-  octetString: 4,
-  null: 5,
-  oid: 6,
-  utf8String: 12,
-  sequence: 16,
-  set: 17,
-  numericString: 18,
-  printableString: 19,
-  teletexString: 20,
-  ia5String: 22,
-  utcTime: 23,
-  generalizedTime: 24,
-  visibleString: 26,
-  universalString: 28,
-  bmpString: 30,
+  ...{ boolean: 1, integer: 2, bitString: 3, octetString: 4, null: 5, oid: 6, utf8String: 12, sequence: 16, set: 17 },
+  ...{ numericString: 18, printableString: 19, teletexString: 20, ia5String: 22, utcTime: 23, generalizedTime: 24 },
+  ...{ visibleString: 26, generalString: 27, universalString: 28, bmpString: 30 },
 } as const;
 
 export interface Asn1Node {
@@ -236,12 +222,8 @@ export function readString(n: Asn1Node | undefined): string {
   switch (n.tag) {
     case UTag.utf8String:
       return c.toString('utf8');
-    case UTag.printableString:
-    case UTag.ia5String:
-    case UTag.teletexString:
-    case UTag.visibleString:
-    case UTag.numericString:
-    case 27: // GeneralString
+    case UTag.printableString: case UTag.ia5String: case UTag.teletexString:
+    case UTag.visibleString: case UTag.numericString: case UTag.generalString:
       return c.toString('latin1');
     case UTag.bmpString:
       return c.length % 2 === 0 ? c.swap16().toString('utf16le') : fail('bad BMPString');
@@ -360,8 +342,6 @@ export function time(date: Date): Asn1 {
 }
 
 export const isIa5 = (s: string): boolean => /^[\x00-\x7f]*$/.test(s);
-/** PrintableString alphabet (X.680 §41.4). */
-export const isPrintable = (s: string): boolean => /^[A-Za-z0-9 '()+,\-./:=?]*$/.test(s);
 
 const identifierOf = (n: Asn1Node, constructed: boolean): Uint8Array => {
   const lead = (n.cls << 6) | (constructed ? 0x20 : 0);

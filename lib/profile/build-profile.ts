@@ -8,15 +8,7 @@ import { describeCertificate } from '../pki/x509';
 import { build, type PlistValue } from 'plist';
 import { inputError, type ProfileIssue } from './errors';
 import { renderSubject, SubjectTemplateError, expandPlaceholders, type PlaceholderValues, type ScepSubject } from './subject-template';
-import {
-  SAN_PLACEHOLDERS,
-  ZEnrollmentPersonSchema,
-  ZProfileTemplateInputSchema,
-  zodIssues,
-  type EnrollmentPerson,
-  type ProfileTemplate,
-  type ProfileTemplateInput,
-} from './template-schema';
+import { SAN_PLACEHOLDERS, ZEnrollmentPersonSchema, ZProfileTemplateInputSchema, zodIssues, type EnrollmentPerson, type ProfileTemplate, type ProfileTemplateInput } from './template-schema';
 import { PayloadTypes, type EnrollmentPayload, type EnrollmentProfile, type ScepSubjectAltName } from './types';
 
 export interface BuildEnrollmentProfileInput {

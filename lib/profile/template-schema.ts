@@ -3,7 +3,7 @@
  * ZProfileTemplateInputSchema, so every message reads well on its own next to the field it belongs to.
  */
 import { z } from 'zod';
-import { inputError, type ProfileIssue } from './errors';
+import type { ProfileIssue } from './errors';
 import { expandPlaceholders, parseSubjectTemplate, SubjectTemplateError, type SubjectPlaceholder } from './subject-template';
 
 /** Placeholders a SubjectAltName template may use. */
@@ -110,11 +110,4 @@ export function zodIssues(prefix: string, error: z.ZodError): ProfileIssue[] {
     path: [prefix, ...i.path.map(String)].filter(Boolean).join('.'),
     message: i.message,
   }));
-}
-
-/** Parse a template or throw ProfileError('PROFILE_INPUT_INVALID') naming each bad field. */
-export function parseProfileTemplate(input: unknown): ProfileTemplate {
-  const r = ZProfileTemplateInputSchema.safeParse(input);
-  if (!r.success) throw inputError(zodIssues('template', r.error));
-  return r.data;
 }

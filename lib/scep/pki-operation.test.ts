@@ -3,16 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { CONTENT_CIPHERS, type HashName } from '../pki/algorithms';
 import { der, integer, parseBer } from '../pki/asn1';
 import { UNREADABLE } from './open-envelope';
-import {
-  auditCertRep,
-  buildClientRequest,
-  createClientIdentity,
-  createHarness,
-  parseCertRepForClient,
-  type ClientIdentity,
-  type ClientRequestOptions,
-  type Harness,
-} from '../../test/support/scep';
+import { auditCertRep, buildClientRequest, createClientIdentity, createHarness, parseCertRepForClient, type ClientIdentity, type ClientRequestOptions, type Harness } from '../../test/support/scep';
 
 const CHALLENGE = 'sixteen-char-secret';
 const device = createClientIdentity({ challenge: CHALLENGE, commonName: 'iPhone of Alice' });

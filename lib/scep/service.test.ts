@@ -2,15 +2,7 @@ import crypto from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { parseCertificate } from '../pki/x509';
 import { createScepService } from './service';
-import {
-  buildClientRequest,
-  createClientIdentity,
-  createHarness,
-  parseCertRepForClient,
-  sharedTestCa,
-  TEST_CLIENT,
-  FakeScepBackend,
-} from '../../test/support/scep';
+import { buildClientRequest, createClientIdentity, createHarness, parseCertRepForClient, sharedTestCa, TEST_CLIENT, FakeScepBackend } from '../../test/support/scep';
 
 const h = createHarness();
 const device = createClientIdentity({ commonName: 'HTTP Device' });

@@ -6,25 +6,7 @@
  */
 import crypto, { type KeyObject } from 'node:crypto';
 import { hashByOid, signatureDigest, verifySignature, type HashSpec } from '../algorithms';
-import {
-  childrenOf,
-  contentOf,
-  der,
-  isContext,
-  isUniversal,
-  need,
-  parseBer,
-  raw,
-  rawOf,
-  readInteger,
-  readOid,
-  readOctetString,
-  readSmallInteger,
-  set,
-  toDer,
-  UTag,
-  type Asn1Node,
-} from '../asn1';
+import { childrenOf, contentOf, der, isContext, isUniversal, need, parseBer, raw, rawOf, readInteger, readOid, readOctetString, readSmallInteger, set, toDer, UTag, type Asn1Node } from '../asn1';
 import { Asn1Error, CmsError } from '../errors';
 import { OID } from '../oids';
 

@@ -4,14 +4,7 @@ import { describeKey, signatureAlgorithmName, type KeyType } from '../algorithms
 import type { SanEntry } from '../csr-types';
 import { OID } from '../oids';
 import { parseCertificate, type Certificate } from './certificate';
-import {
-  decodeAuthorityKeyIdentifier,
-  decodeBasicConstraints,
-  decodeExtKeyUsage,
-  decodeKeyUsage,
-  decodeSubjectAltName,
-  decodeSubjectKeyIdentifier,
-} from './extensions';
+import { decodeAuthorityKeyIdentifier, decodeBasicConstraints, decodeExtKeyUsage, decodeKeyUsage, decodeSubjectAltName, decodeSubjectKeyIdentifier } from './extensions';
 import { formatName } from './name';
 
 export interface CertificateInfo {

@@ -106,9 +106,11 @@ export function spkiOfKey(key: KeyObject): Uint8Array {
   return spki;
 }
 
-/** RFC 5280 §4.2.1.2 method (1): SHA-1 of the subjectPublicKey BIT STRING value. */
-export const keyIdentifierFromSpki = (spkiDer: Uint8Array): Buffer =>
-  createHash('sha1').update(readBitString(childrenOf(parseBer(spkiDer), 'SubjectPublicKeyInfo')[1]).bytes).digest();
+/** The key identifier (RFC 5280 §4.2.1.2 method 1: SHA-1 of the subjectPublicKey bits) and whether the key is RSA. */
+function spkiFacts(spkiDer: Uint8Array): { keyId: Buffer; rsa: boolean } {
+  const [algorithm, bits] = childrenOf(parseBer(spkiDer), 'SubjectPublicKeyInfo');
+  return { keyId: createHash('sha1').update(readBitString(bits).bytes).digest(), rsa: readOid(childrenOf(algorithm, 'algorithm')[0]) === RSA_ENCRYPTION };
+}
 
 function checkSerial(serial: Uint8Array): void {
   // RFC 5280 §4.1.2.2: positive, at most 20 octets including any 0x00 sign octet.
@@ -141,14 +143,13 @@ export function issueCertificate(req: IssueRequest): IssuedCertificate {
   const notAfter = toSecond(Math.min(req.now.getTime() + req.validityDays * DAY_MS, limit));
   if (notAfter.getTime() <= notBefore.getTime()) throw new IssueError('issuer-expired', 'the CA certificate has expired');
 
-  const keyId = keyIdentifierFromSpki(spkiDer);
+  const { keyId, rsa } = spkiFacts(spkiDer);
   const issuerSki = req.issuer?.certificate.extension(OID.subjectKeyIdentifier);
   // RFC 5280 §4.2.1.1: AKI keyIdentifier = the issuer's SKI, derived the same way when the issuer has none. Self-signed
   // CAs may omit it; including it (= SKI) helps chain builders such as certmonger.
-  const authorityKeyId = !req.issuer ? keyId : issuerSki ? decodeSubjectKeyIdentifier(issuerSki.value) : keyIdentifierFromSpki(req.issuer.certificate.spkiDer);
+  const authorityKeyId = !req.issuer ? keyId : issuerSki ? decodeSubjectKeyIdentifier(issuerSki.value) : spkiFacts(req.issuer.certificate.spkiDer).keyId;
   const usages = ROLE_USAGES[req.role];
-  const rsaKey = readOid(childrenOf(childrenOf(parseBer(spkiDer), 'SubjectPublicKeyInfo')[0], 'algorithm')[0]) === RSA_ENCRYPTION;
-  const ku = req.keyUsage ?? usages.keyUsage.filter((k) => rsaKey || k !== 'keyEncipherment');
+  const ku = req.keyUsage ?? usages.keyUsage.filter((k) => rsa || k !== 'keyEncipherment');
   const eku = req.extendedKeyUsage ?? usages.extendedKeyUsage;
   const extensions: Extension[] = [
     basicConstraints(req.role === 'ca', req.role === 'ca' ? req.pathLen : undefined),

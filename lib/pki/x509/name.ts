@@ -18,37 +18,16 @@ export interface NameAttribute {
 export type Rdn = NameAttribute[];
 
 /** Short names: RFC 4514 §3 plus the ones openssl prints. */
-const SHORT_NAMES: ReadonlyArray<readonly [string, string]> = [
-  ['CN', '2.5.4.3'],
-  ['SN', '2.5.4.4'],
-  ['serialNumber', '2.5.4.5'],
-  ['C', '2.5.4.6'],
-  ['L', '2.5.4.7'],
-  ['ST', '2.5.4.8'],
-  ['STREET', '2.5.4.9'],
-  ['O', '2.5.4.10'],
-  ['OU', '2.5.4.11'],
-  ['title', '2.5.4.12'],
-  ['postalCode', '2.5.4.17'],
-  ['GN', '2.5.4.42'],
-  ['initials', '2.5.4.43'],
-  ['generationQualifier', '2.5.4.44'],
-  ['dnQualifier', '2.5.4.46'],
-  ['pseudonym', '2.5.4.65'],
-  ['organizationIdentifier', '2.5.4.97'],
-  ['DC', '0.9.2342.19200300.100.1.25'],
-  ['UID', '0.9.2342.19200300.100.1.1'],
-  ['emailAddress', OID.emailAddress],
-];
-const NAME_BY_OID = new Map(SHORT_NAMES.map(([name, o]) => [o, name]));
+const SHORT_NAMES: Record<string, string> = {
+  ...{ CN: '2.5.4.3', SN: '2.5.4.4', serialNumber: '2.5.4.5', C: '2.5.4.6', L: '2.5.4.7', ST: '2.5.4.8', STREET: '2.5.4.9' },
+  ...{ O: '2.5.4.10', OU: '2.5.4.11', title: '2.5.4.12', postalCode: '2.5.4.17', GN: '2.5.4.42', initials: '2.5.4.43' },
+  ...{ generationQualifier: '2.5.4.44', dnQualifier: '2.5.4.46', pseudonym: '2.5.4.65', organizationIdentifier: '2.5.4.97' },
+  ...{ DC: '0.9.2342.19200300.100.1.25', UID: '0.9.2342.19200300.100.1.1', emailAddress: OID.emailAddress },
+};
+const NAME_BY_OID = new Map(Object.entries(SHORT_NAMES).map(([name, o]) => [o, name]));
 const OID_BY_NAME = new Map<string, string>([
-  ...SHORT_NAMES.map(([name, o]): [string, string] => [name.toUpperCase(), o]),
-  ['E', OID.emailAddress],
-  ['EMAIL', OID.emailAddress],
-  ['S', '2.5.4.8'],
-  ['GIVENNAME', '2.5.4.42'],
-  ['SURNAME', '2.5.4.4'],
-  ['USERID', '0.9.2342.19200300.100.1.1'],
+  ...Object.entries(SHORT_NAMES).map(([name, o]): [string, string] => [name.toUpperCase(), o]),
+  ...Object.entries({ E: OID.emailAddress, EMAIL: OID.emailAddress, S: '2.5.4.8', GIVENNAME: '2.5.4.42', SURNAME: '2.5.4.4', USERID: '0.9.2342.19200300.100.1.1' }),
 ]);
 
 const nameError = (message: string) => new NameError('invalid-name', message);
