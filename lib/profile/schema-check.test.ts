@@ -66,7 +66,7 @@ describe('broken profiles are reported with paths', () => {
     ['missing required [CPK] key', (p) => delete payload(p, 2).PayloadUUID, ['required PayloadContent[2]<com.apple.eas.account>.PayloadUUID']],
     ['wrong top-level PayloadType', (p) => (p.PayloadType = 'Profile'), ['rangelist PayloadType']],
     ['unknown payload type', (p) => (payload(p, 2).PayloadType = 'com.apple.eas'), ['payload-type PayloadContent[2]<com.apple.eas>.PayloadType']],
-    ['flat Subject (micromdm#40)', (p) => (scepContent(p).Subject = [['CN', 'x']]), [`type ${scepPath}.Subject[0][0]`, `type ${scepPath}.Subject[0][1]`]],
+    ['flat Subject (iOS refuses it)', (p) => (scepContent(p).Subject = [['CN', 'x']]), [`type ${scepPath}.Subject[0][0]`, `type ${scepPath}.Subject[0][1]`]],
     ['Subject pair of 3', (p) => (scepContent(p).Subject = [[['CN', 'x', 'y']]]), [`repetition ${scepPath}.Subject[0][0]`]],
     ['UUID format', (p) => (payload(p, 2).PayloadCertificateUUID = 'scep'), [
       'format PayloadContent[2]<com.apple.eas.account>.PayloadCertificateUUID',

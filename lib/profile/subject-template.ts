@@ -4,7 +4,7 @@
  * [SCEP] `Subject` is "an X.500 name as an array of OID and value": an array of RDNs, each RDN an array of
  * [type, value] pairs, e.g. /C=US/O=Org/CN=foo → [[["C","US"]],[["O","Org"]],[["CN","foo"]]]. Only C, L, ST, O, OU
  * and CN have short names; everything else must be a dotted OID. iOS rejects a wrongly nested array where macOS
- * does not (micromdm/micromdm#40), so the shape is produced here and nowhere else.
+ * does not, so the shape is produced here and nowhere else.
  *
  * Template syntax is RFC 4514's: `,` separates RDNs, `+` joins attributes of a multi-valued RDN, `\` escapes a
  * special character (`\,` `\+` `\"` `\\` `\=` …) or a UTF-8 byte (`\C3\A9`), and a value may be "double-quoted".

@@ -37,7 +37,7 @@ async function send(h: Harness, o: Partial<ClientRequestOptions> & { signer?: Cl
 
 const pollData = (h: Harness) => buildIssuerAndSubject(parseCertificate(h.ca.certificateDer).subjectDer, parseCsr(device.csrDer).subjectDer);
 
-describe('PENDING and CertPoll (rows 38, 39)', () => {
+describe('PENDING and CertPoll', () => {
   it('walks pending → pending → approved, encrypting SUCCESS to the poll signer', async () => {
     const h = createHarness({ mode: 'pending' });
     const txid = 'POLL-1';
@@ -78,7 +78,7 @@ describe('PENDING and CertPoll (rows 38, 39)', () => {
   });
 });
 
-describe('RenewalReq (rows 41–43) and renewal via PKCSReq', () => {
+describe('RenewalReq and renewal via PKCSReq', () => {
   async function renewalSetup(renewal: boolean) {
     const h = createHarness({ renewal });
     const first = await send(h, {});
@@ -116,7 +116,7 @@ describe('RenewalReq (rows 41–43) and renewal via PKCSReq', () => {
     expect(other.event.reason).toContain('not issued by this CA');
   });
 
-  it('row 42: PKCSReq signed by a certificate we issued passes renewalOfSerialHex (sscep -O/-K, certmonger)', async () => {
+  it('PKCSReq signed by a certificate we issued passes renewalOfSerialHex (sscep -O/-K, certmonger)', async () => {
     const { h, oldSigner, next, oldSerial } = await renewalSetup(false);
     const { rep } = await send(h, { messageType: 'PKCSReq', signer: oldSigner, messageData: next.csrDer });
     expect(rep.pkiStatus).toBe('SUCCESS');
@@ -124,7 +124,7 @@ describe('RenewalReq (rows 41–43) and renewal via PKCSReq', () => {
   });
 });
 
-describe('GetCert and unsupported types (row 37)', () => {
+describe('GetCert and unsupported types', () => {
   it('GetCert returns a known certificate and badCertId for an unknown serial', async () => {
     const h = createHarness();
     const issued = (await send(h, {})).rep.certificates[0];

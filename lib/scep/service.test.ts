@@ -30,7 +30,7 @@ function quirkyRequest(): { body: Uint8Array; b64: string } {
 
 const text = (b: Uint8Array) => Buffer.from(b).toString('utf8');
 
-describe('GetCACaps / GetCACert (rows 1, 3, 4, 7)', () => {
+describe('GetCACaps / GetCACert', () => {
   it('serves caps as text/plain', async () => {
     const res = await h.get('operation=GetCACaps');
     expect(res).toMatchObject({ status: 200, contentType: 'text/plain' });
@@ -53,7 +53,7 @@ describe('GetCACaps / GetCACert (rows 1, 3, 4, 7)', () => {
   });
 });
 
-describe('routing errors (rows 8, 9, 10, 16, 17)', () => {
+describe('routing errors', () => {
   it.each([
     ['operation=GetCAChain', 'unsupported operation "GetCAChain"'],
     ['operation=Foo', 'unsupported operation "Foo"'],
@@ -116,7 +116,7 @@ describe('routing errors (rows 8, 9, 10, 16, 17)', () => {
   });
 });
 
-describe('PKIOperation transports (rows 12–15)', () => {
+describe('PKIOperation transports', () => {
   const ok = async (res: Awaited<ReturnType<typeof h.post>>) => {
     expect(res.status, res.event.reason).toBe(200);
     expect(res.contentType).toBe('application/x-pki-message');
