@@ -12,6 +12,8 @@
  * or quote inside a person's name can never split or forge an RDN.
  */
 
+import { CodedError } from '../pki/errors';
+
 export const SUBJECT_PLACEHOLDERS = ['email', 'username', 'displayName', 'organization'] as const;
 export type SubjectPlaceholder = (typeof SUBJECT_PLACEHOLDERS)[number];
 export type PlaceholderValues = Partial<Record<SubjectPlaceholder, string>>;
@@ -28,10 +30,10 @@ export interface TemplateAttribute {
 }
 export type ParsedSubjectTemplate = TemplateAttribute[][];
 
-export class SubjectTemplateError extends Error {
+/** Always code 'invalid-template'; the message names what is wrong, for the admin editing the template. */
+export class SubjectTemplateError extends CodedError<'invalid-template'> {
   constructor(message: string) {
-    super(message);
-    this.name = 'SubjectTemplateError';
+    super('invalid-template', message);
   }
 }
 
