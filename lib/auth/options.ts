@@ -50,7 +50,7 @@ export const authOptions: NextAuthOptions = {
         const headers = (req?.headers ?? {}) as Record<string, string | undefined>;
         const address = headers['x-forwarded-for']?.split(',')[0]?.trim() ?? null;
         const runtime = await getRuntime();
-        const admin = await signInWithPassword(runtime.db, {
+        const admin = await signInWithPassword(runtime, {
           email: String(credentials?.email ?? ''),
           password: String(credentials?.password ?? ''),
           address,

@@ -37,7 +37,7 @@ function validationError(error: z.ZodError, where: 'body' | 'query'): AppError {
 export async function authenticate(req: Request, runtime: Runtime): Promise<Actor | null> {
   const auth = req.headers.get('authorization');
   const address = clientAddress(req);
-  if (auth?.toLowerCase().startsWith('bearer ')) return authenticateApiToken(runtime.db, runtime.masterKey, auth.slice(7).trim(), address);
+  if (auth?.toLowerCase().startsWith('bearer ')) return authenticateApiToken(runtime, { token: auth.slice(7).trim(), sourceAddress: address });
   const session = await getAdminSession(address).catch(() => null);
   return session?.actor ?? null;
 }

@@ -174,3 +174,10 @@ describe('createScepService', () => {
     expect(weird.status).toBe(400);
   });
 });
+
+describe('SCEP log hygiene', () => {
+  it('replaces control characters in the client-chosen operation before it reaches the log', async () => {
+    const res = await h.get('operation=Get%1B%5B31mCACaps%07');
+    expect(res.event.operation).toBe('Get?[31mCACaps?');
+  });
+});

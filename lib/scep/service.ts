@@ -141,6 +141,8 @@ export function createScepService(cfg: ScepServiceConfig): ScepService {
         ...draft,
         event: {
           ...draft.event,
+          operation: printable(draft.event.operation)!,
+          transactionId: printable(draft.event.transactionId),
           httpStatus: draft.status,
           durationMs: Math.round((performance.now() - started) * 100) / 100,
           client: req.client,

@@ -23,7 +23,7 @@ const actor = { id: 'test', sourceAddress: null };
 beforeAll(async () => {
   rt = await createTestRuntime();
   setRuntime(rt);
-  token = (await createApiToken(rt.db, rt.masterKey, { name: 'integration' }, actor)).token;
+  token = (await createApiToken(rt, { name: 'integration', actor })).token;
 });
 afterAll(async () => {
   setRuntime(undefined);
@@ -42,9 +42,9 @@ describe('API v1', () => {
   it('requires a valid, unrevoked bearer token', async () => {
     expect((await call(challenges.GET)).status).toBe(401);
     expect((await call(challenges.GET, { token: 'tsr_wrong' })).json.error.code).toBe('unauthorized');
-    const spare = await createApiToken(rt.db, rt.masterKey, { name: 'spare' }, actor);
+    const spare = await createApiToken(rt, { name: 'spare', actor });
     expect((await call(challenges.GET, { token: spare.token })).status).toBe(200);
-    await revokeApiToken(rt.db, spare.id, actor);
+    await revokeApiToken(rt, { id: spare.id, actor });
     expect((await call(challenges.GET, { token: spare.token })).status).toBe(401);
     const row = await rt.db.apiToken.findUniqueOrThrow({ where: { id: spare.id } });
     expect(row.lastUsedAt).not.toBeNull();

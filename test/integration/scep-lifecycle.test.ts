@@ -25,12 +25,12 @@ beforeAll(async () => {
 afterAll(async () => rt?.close());
 
 async function send(body: Uint8Array, recipient: { certificateDer: Uint8Array; privateKey: KeyObject }, address?: string) {
-  const res = await handleScepRequest(rt, { method: 'POST', rawQuery: 'operation=PKIOperation', body, client: client(address) }, { penalty: async (ms) => void penalties.push(ms) });
+  const res = await handleScepRequest(rt, { method: 'POST', rawQuery: 'operation=PKIOperation', body, client: client(address), penalty: async (ms) => void penalties.push(ms) });
   return { rep: parseCertRepForClient(res.body, { caCertificateDer: caDer, recipient }), event: res.event };
 }
 
 const newChallenge = async (approval: 'auto' | 'manual' = 'auto') =>
-  (await createChallenge(rt.db, rt.masterKey, { approval }, actor, { defaultTtlSeconds: 3600 })).challenge;
+  (await createChallenge(rt, { approval, actor, defaultTtlSeconds: 3600 })).challenge;
 
 async function enrollDevice(keyIndex: number, approval: 'auto' | 'manual' = 'auto') {
   const id = createClientIdentity({ privateKey: testRsaKey(2048, keyIndex), challenge: await newChallenge(approval), commonName: `life-${keyIndex}` });
@@ -52,7 +52,7 @@ describe('renewal', () => {
     const newInfo = describeCertificate(renewed.rep.certificates[0]!);
     expect(newInfo.spkiSha256Hex).not.toBe(describeCertificate(oldCert).spkiSha256Hex);
 
-    await revokeCertificate(rt.db, describeCertificate(oldCert).serialHex, { reason: 'keyCompromise' }, actor);
+    await revokeCertificate(rt, { serial: describeCertificate(oldCert).serialHex, reason: 'keyCompromise', actor });
     const again = createClientIdentity({ privateKey: testRsaKey(2048, 42), challenge: null, commonName: 'life-40' });
     const refused = await send(buildClientRequest({ messageType: 'RenewalReq', transactionId: `RENEW2-${Date.now()}`, signer: oldIdentity, recipients: [caDer], messageData: again.csrDer }), oldIdentity);
     expect([refused.rep.pkiStatus, refused.rep.failInfo]).toEqual(['FAILURE', 'badRequest']);

@@ -15,7 +15,7 @@ export async function updateScepSettingsAction(_prev: ActionState, form: FormDat
     schema: ZScepSettingsFormSchema,
     form,
     run: async (input, { actor, runtime }) => {
-      await updateScepSettings(runtime, input, actor);
+      await updateScepSettings(runtime, { ...input, actor });
       return { message: 'SCEP policy saved. It applies to requests from now on.' };
     },
   });
@@ -32,7 +32,7 @@ export async function createApiTokenAction(_prev: ActionState<CreatedToken>, for
     schema: ZCreateTokenSchema,
     form,
     run: async (input, { actor, runtime }) => {
-      const t = await createApiToken(runtime.db, runtime.masterKey, input, actor);
+      const t = await createApiToken(runtime, { ...input, actor });
       return { message: `Token “${t.name}” created. Copy it now: it is shown only once.`, result: { name: t.name, token: t.token } };
     },
   });
@@ -44,7 +44,7 @@ export async function revokeApiTokenAction(_prev: ActionState, form: FormData): 
     schema: z.object({ id: z.string().min(1).max(100) }),
     form,
     run: async ({ id }, { actor, runtime }) => {
-      const t = await revokeApiToken(runtime.db, id, actor);
+      const t = await revokeApiToken(runtime, { id, actor });
       return { message: `Token “${t.name}” revoked.` };
     },
   });
@@ -56,7 +56,7 @@ export async function createAdminAction(_prev: ActionState, form: FormData): Pro
     schema: ZCreateAdminSchema,
     form,
     run: async (input, { actor, runtime }) => {
-      const a = await createAdmin(runtime.db, { ...input, name: input.name || undefined }, actor);
+      const a = await createAdmin(runtime, { ...input, name: input.name || undefined, actor });
       return { message: `Admin ${a.email} created. They can sign in now.` };
     },
   });

@@ -22,13 +22,11 @@ export interface CreatedChallenge {
 }
 
 export async function createChallenge(
-  db: Db | DbOrTx,
-  masterKey: MasterKey,
-  rawInput: CreateChallengeInput,
-  actor: Actor,
-  opts: { defaultTtlSeconds: number; enrollmentId?: string; now?: Date },
+  { db, masterKey }: { db: Db | DbOrTx; masterKey: MasterKey },
+  { actor, defaultTtlSeconds, enrollmentId, now: at, ...rawInput }: CreateChallengeInput & { actor: Actor; defaultTtlSeconds: number; enrollmentId?: string; now?: Date },
 ): Promise<CreatedChallenge> {
   const input = ZCreateChallengeSchema.parse(rawInput);
+  const opts = { defaultTtlSeconds, enrollmentId, now: at };
   const secret = newChallengeSecret();
   const now = opts.now ?? new Date();
   const expiresAt = new Date(now.getTime() + (input.ttlSeconds ?? opts.defaultTtlSeconds) * 1000);

@@ -25,7 +25,7 @@ export async function getScepSettingsView(runtime: Runtime): Promise<ScepSetting
   return { effective: await readScepSettings(runtime.db, runtime.env, 0), legacyForcedByEnv: runtime.env.TESSERA_SCEP_LEGACY_CIPHERS };
 }
 
-export async function updateScepSettings(runtime: Runtime, input: z.input<typeof ZScepSettingsFormSchema>, actor: Actor): Promise<ScepSettings> {
+export async function updateScepSettings(runtime: Runtime, { actor, ...input }: z.input<typeof ZScepSettingsFormSchema> & { actor: Actor }): Promise<ScepSettings> {
   const form = ZScepSettingsFormSchema.parse(input);
   const before = await readScepSettings(runtime.db, runtime.env, 0);
   await runtime.db.$transaction(async (tx) => {

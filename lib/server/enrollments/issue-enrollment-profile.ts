@@ -62,7 +62,7 @@ async function findRow(runtime: Runtime, ref: EnrollmentRef) {
 }
 
 /** Throws AppError not_found (unknown link) or gone (used, expired, revoked). */
-export async function issueEnrollmentProfile(runtime: Runtime, ref: EnrollmentRef, actor: Actor): Promise<IssuedProfile> {
+export async function issueEnrollmentProfile(runtime: Runtime, { actor, ...ref }: EnrollmentRef & { actor: Actor }): Promise<IssuedProfile> {
   const row = await findRow(runtime, ref);
   if (!row) throw notFound('enrollment link');
   const state = enrollmentState(row, new Date());
@@ -81,13 +81,7 @@ export async function issueEnrollmentProfile(runtime: Runtime, ref: EnrollmentRe
       const fresh = await tx.enrollment.findUniqueOrThrow({ where: { id: row.id } });
       throw linkGone(enrollmentState(fresh, now) === 'active' ? 'used' : enrollmentState(fresh, now));
     }
-    const challenge = await createChallenge(
-      tx,
-      runtime.masterKey,
-      { approval, ttlSeconds, note: `enrollment ${row.email} (download ${download}/${row.maxDownloads})` },
-      actor,
-      { defaultTtlSeconds: ttlSeconds, enrollmentId: row.id, now },
-    );
+    const challenge = await createChallenge({ db: tx, masterKey: runtime.masterKey }, { approval, ttlSeconds, note: `enrollment ${row.email} (download ${download}/${row.maxDownloads})`, actor, defaultTtlSeconds: ttlSeconds, enrollmentId: row.id, now });
     const profile = buildEnrollmentProfile({
       template: { ...template, ...retryPolicyForDownload(template, approval) },
       person: { email: row.email, username: row.username ?? undefined, displayName: row.displayName ?? undefined },

@@ -19,7 +19,7 @@ async function loadPending(runtime: Runtime, id: string) {
   return req;
 }
 
-export async function approveScepRequest(runtime: Runtime, id: string, actor: Actor, input: z.input<typeof ZDecisionSchema> = {}) {
+export async function approveScepRequest(runtime: Runtime, { id, actor, ...input }: z.input<typeof ZDecisionSchema> & { id: string; actor: Actor }) {
   const { reason } = ZDecisionSchema.parse(input);
   const req = await loadPending(runtime, id);
   const ca = await runtime.ca();
@@ -39,7 +39,7 @@ export async function approveScepRequest(runtime: Runtime, id: string, actor: Ac
   return { id, status: 'issued' as const, serial: cert.serial };
 }
 
-export async function rejectScepRequest(runtime: Runtime, id: string, actor: Actor, input: z.input<typeof ZDecisionSchema> = {}) {
+export async function rejectScepRequest(runtime: Runtime, { id, actor, ...input }: z.input<typeof ZDecisionSchema> & { id: string; actor: Actor }) {
   const { reason } = ZDecisionSchema.parse(input);
   await loadPending(runtime, id);
   const now = new Date();

@@ -32,8 +32,8 @@ async function serviceFor(runtime: Runtime, opts: { penalty?: (ms: number) => Pr
   return service;
 }
 
-export async function handleScepRequest(runtime: Runtime, req: ScepHttpRequest, opts: { penalty?: (ms: number) => Promise<void> } = {}): Promise<ScepHttpResponse> {
-  const service = await serviceFor(runtime, opts);
+export async function handleScepRequest(runtime: Runtime, { penalty, ...req }: ScepHttpRequest & { penalty?: (ms: number) => Promise<void> }): Promise<ScepHttpResponse> {
+  const service = await serviceFor(runtime, { penalty });
   const res = await service.handle(req);
   await recordScepEvent(runtime, res.event);
   return res;

@@ -8,10 +8,10 @@ export const dynamic = 'force-dynamic';
 export const POST = apiRoute(
   { body: ZCreateChallengeSchema },
   async ({ input, actor, runtime }) => {
-    const created = await createChallenge(runtime.db, runtime.masterKey, input, actor, { defaultTtlSeconds: runtime.env.TESSERA_CHALLENGE_TTL_SECONDS });
+    const created = await createChallenge(runtime, { ...input, actor, defaultTtlSeconds: runtime.env.TESSERA_CHALLENGE_TTL_SECONDS });
     return { ...created, enrollUrl: scepUrl(runtime.env) };
   },
   { status: 201 },
 );
 
-export const GET = apiRoute({ query: ZListChallengesSchema }, async ({ query, runtime }) => listChallenges(runtime.db, query));
+export const GET = apiRoute({ query: ZListChallengesSchema }, async ({ query, runtime }) => listChallenges(runtime, query));

@@ -10,6 +10,6 @@ export const adminCreate = defineCommand({
     { name: 'name', description: 'display name (optional)' },
   ],
   schema: ZCreateAdminSchema,
-  run: (input, { runtime, actor }) => createAdmin(runtime.db, input, actor),
+  run: (input, { runtime, actor }) => createAdmin(runtime, { ...input, actor }),
   text: (o) => `Created admin ${o.email}. Sign in at /login.`,
 });

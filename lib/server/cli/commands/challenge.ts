@@ -25,9 +25,7 @@ export const challengeCreate = defineCommand({
   ],
   schema: z.object({ ttl: ZDuration.optional(), approval: z.enum(['auto', 'manual']).default('auto'), note: z.string().max(500).optional() }),
   async run(input, { runtime, actor }) {
-    const created = await createChallenge(runtime.db, runtime.masterKey, { ttlSeconds: input.ttl, approval: input.approval, note: input.note }, actor, {
-      defaultTtlSeconds: runtime.env.TESSERA_CHALLENGE_TTL_SECONDS,
-    });
+    const created = await createChallenge(runtime, { ttlSeconds: input.ttl, approval: input.approval, note: input.note, actor, defaultTtlSeconds: runtime.env.TESSERA_CHALLENGE_TTL_SECONDS });
     return { ...created, scepUrl: scepUrl(runtime.env) };
   },
   text: (o) => `${o.challenge}\n\n(${o.approval} approval, expires ${o.expiresAt}; SCEP URL ${o.scepUrl}; id ${o.id})`,
@@ -43,7 +41,7 @@ export const challengeList = defineCommand({
     { name: 'page', description: 'page number' },
   ],
   schema: ZListChallengesSchema,
-  run: (input, { runtime }) => listChallenges(runtime.db, input),
+  run: (input, { runtime }) => listChallenges(runtime, input),
   text: (o) => (o.items.length ? [...o.items.map(row), `(${o.items.length} of ${o.total})`].join('\n') : 'No challenges.'),
 });
 
@@ -53,6 +51,6 @@ export const challengeRevoke = defineCommand({
   flags: [],
   positionals: ['id'],
   schema: z.object({ id: z.uuid('id must be a challenge id') }),
-  run: (input, { runtime, actor }) => revokeChallenge(runtime.db, input.id, actor),
+  run: (input, { runtime, actor }) => revokeChallenge(runtime, { id: input.id, actor }),
   text: (o) => `Revoked challenge ${o.id}.`,
 });
