@@ -181,3 +181,12 @@ describe('SCEP log hygiene', () => {
     expect(res.event.operation).toBe('Get?[31mCACaps?');
   });
 });
+
+describe('hostile sizes', () => {
+  it('a 1 MiB body of one constructed OCTET STRING with 524,000 empty segments → 400 naming the limit', async () => {
+    const body = Buffer.concat([Buffer.from([0x24, 0x80]), Buffer.alloc(524_000 * 2).fill(Buffer.from([4, 0])), Buffer.from([0, 0])]);
+    const res = await h.post(body);
+    expect(res).toMatchObject({ status: 400, event: { reasonCode: 'malformed-message' } });
+    expect(res.event.reason).toMatch(/more than 1000 elements inside one element/);
+  });
+});
