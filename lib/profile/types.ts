@@ -1,5 +1,5 @@
 /**
- * Typed payload dictionaries, named and spelled exactly as Apple's schemas (testdata/apple-schema) spell them.
+ * Typed payload dictionaries, named and spelled exactly as Apple's schemas (test/data/apple-schema) spell them.
  * Type aliases (not interfaces) so they stay assignable to plain plist values.
  */
 import type { ScepSubject } from './subject-template';
