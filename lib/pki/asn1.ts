@@ -320,7 +320,11 @@ export function integer(value: number | Uint8Array): Asn1 {
   return prim(UTag.integer, bytes);
 }
 
+const oidCache = new Map<string, Asn1>(); // a few dozen distinct OIDs, written on every reply and certificate
+
 export function oid(dotted: string): Asn1 {
+  const cached = oidCache.get(dotted);
+  if (cached) return cached;
   const arcs = dotted.split('.').map((a) => (/^\d{1,15}$/.test(a) ? Number(a) : NaN));
   if (arcs.length < 2 || arcs.some(Number.isNaN) || arcs[0]! > 2 || (arcs[0]! < 2 && arcs[1]! >= 40)) {
     throw new Asn1Error('malformed', `bad OBJECT IDENTIFIER "${dotted}"`);
@@ -331,7 +335,9 @@ export function oid(dotted: string): Asn1 {
     for (let v = Math.floor(arc / 128); v > 0; v = Math.floor(v / 128)) chunk.unshift((v % 128) | 0x80);
     out.push(...chunk);
   }
-  return prim(UTag.oid, Uint8Array.from(out));
+  const node = prim(UTag.oid, Uint8Array.from(out));
+  if (oidCache.size < 1000) oidCache.set(dotted, node);
+  return node;
 }
 
 /** UTCTime for 1950–2049, GeneralizedTime otherwise; whole seconds, Zulu (RFC 5280 §4.1.2.5, RFC 5652 §11.3). */
