@@ -99,6 +99,37 @@ test('reused challenge: the first client enrolls, the second is refused, and the
   await expect(row.getByText(usedBy)).toBeVisible();
 });
 
+test('someone else’s name with a profile’s challenge: FAILURE, the SCEP log page names what was asked and what the enrollment allows; the device itself still enrolls', async ({
+  page,
+  iphone,
+  api,
+  openProfile,
+  enroll,
+}) => {
+  const email = uniqueEmail('frank');
+  const enrollment = await api.createEnrollment({ email });
+  const profile = await openProfile((await installProfile(iphone, enrollment.enrollUrl)).der);
+  const { URL: url, Challenge: challenge } = profile.scepSettings;
+
+  const other = `mallory-${tag()}@example.test`;
+  const forged = await enroll({ url, challenge, cn: other, organization: 'Other Corp' });
+  expect(forged.code, 'scepclient exits non-zero on FAILURE').not.toBe(0);
+  expect((await api.certificates({ q: other })).items).toHaveLength(0);
+  const event = api.scepEvents({ outcome: 'failure' }).find((e) => e.reason.includes(other));
+  expect(event?.reason).toContain(`the enrollment for ${email}`);
+
+  await page.goto(`/admin/log?transactionId=${encodeURIComponent(event!.transactionId!)}&range=all`);
+  const entry = page.getByRole('list', { name: 'SCEP events' }).getByRole('listitem').filter({ hasText: 'PKCSReq' }).first();
+  await expect(entry).toContainText(`CN=${other}`);
+  await expect(entry).toContainText(`CN=${email}`);
+  await expect(entry).toContainText('asked for a name its challenge does not allow');
+
+  // The attempt did not burn the challenge: the device, sending what its profile says, enrolls.
+  const device = await enroll({ url, challenge, cn: subjectCommonName(profile)! });
+  expect(device.code, device.output).toBe(0);
+  expect(device.certificate?.subject).toBe(`CN=${email}`);
+});
+
 test('wrong challenge: the client gets FAILURE and the SCEP log page explains it (what the device shows, the reason, the fix)', async ({ page, api, server, enroll }) => {
   const device = await enroll({ url: `${server.url}/scep`, challenge: `WRONG-${tag()}-${tag()}`, cn: `wrong-${tag()}` });
   expect(device.code).not.toBe(0);

@@ -9,6 +9,7 @@ import { ZListChallengesSchema } from '../server/challenges/list-challenges';
 import { ZListCertificatesSchema, ZRevokeSchema } from '../server/certificates/certificates';
 import { ZListRequestsSchema } from '../server/requests/list-scep-requests';
 import { ZDecisionSchema } from '../server/requests/decide-scep-request';
+import { ZScepSettingsPatchSchema } from '../server/scep/patch-scep-settings';
 
 export interface OperationSpec {
   method: 'get' | 'post' | 'put' | 'delete';
@@ -32,6 +33,13 @@ export const OPERATIONS: OperationSpec[] = [
   { method: 'get', path: '/certificates', summary: 'Search issued certificates by subject, SAN or serial; filter by status.', query: ZListCertificatesSchema },
   { method: 'get', path: '/certificates/{serial}', summary: 'One certificate as JSON, or as PEM with Accept: application/x-pem-file.' },
   { method: 'post', path: '/certificates/{serial}/revoke', summary: 'Revoke a certificate.', body: ZRevokeSchema, responses: { '409': 'already revoked' } },
+  { method: 'get', path: '/settings/scep', summary: 'The SCEP policy in effect (`{settings, legacyForcedByEnv}`): identity policy for unbound challenges, renewal window, validity, ciphers.' },
+  {
+    method: 'put',
+    path: '/settings/scep',
+    summary: 'Change the SCEP policy: the fields given replace the stored ones (identityPolicy field by field); answers like GET.',
+    body: ZScepSettingsPatchSchema,
+  },
 ];
 
 /** Routes described by other modules (enrollments, templates…) register here. */

@@ -45,7 +45,8 @@ export interface ParseLimits {
   maxChildren: number;
 }
 
-export const DEFAULT_LIMITS: ParseLimits = { maxDepth: 32, maxElements: 10_000, maxChildren: 1_000 };
+/** A CSR may ask for a few thousand SANs: it parses, and the identity policy refuses it with a readable reason. */
+export const DEFAULT_LIMITS: ParseLimits = { maxDepth: 32, maxElements: 10_000, maxChildren: 8_192 };
 
 const fail = (message: string): never => {
   throw new Asn1Error('malformed', message);

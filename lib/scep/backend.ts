@@ -22,9 +22,10 @@ export type BackendDecision =
   | { kind: 'pending' }
   /**
    * `code` and `reason` go to Tessera's SCEP log (`reason` in plain English, no secrets); `clientText` is the
-   * failInfoText sent to the client.
+   * failInfoText sent to the client. `code` is a stable name for the cause (lib/scep/reason-codes.ts), for the log,
+   * the dashboard's explanations and metrics.
    */
-  | { kind: 'failure'; code: ScepReasonCode; failInfo: FailInfoName; reason: string; clientText?: string };
+  | { kind: 'failure'; failInfo: FailInfoName; reason: string; clientText?: string; code?: ScepReasonCode };
 
 export interface EnrollInput {
   transactionId: string;

@@ -131,7 +131,7 @@ export async function handlePkiOperation(bytes: Uint8Array, ctx: PkiOperationCon
       case 'pending':
         return reply({ pkiStatus: 'PENDING' }, 'pending', 'pending-approval', pendingReason);
       case 'failure':
-        return fail(decision);
+        return fail({ ...decision, code: decision.code ?? 'request-failed' });
     }
   };
 

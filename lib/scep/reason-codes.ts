@@ -50,6 +50,16 @@ export const SCEP_BACKEND_CODES = [
   'renewal-same-key',
   'concurrent-conflict',
   'request-failed',
+  'transaction-id-invalid',
+  'transaction-id-reused',
+  'identity-mismatch',
+  'subject-invalid',
+  'san-invalid',
+  'san-not-allowed',
+  'renewal-identity-mismatch',
+  'renewal-outside-window',
+  'renewal-key-reused',
+  'renewal-superseded',
 ] as const;
 
 export const SCEP_REASON_CODES = [...SCEP_ANSWER_CODES, ...SCEP_PROTOCOL_CODES, ...SCEP_BACKEND_CODES] as const;

@@ -18,3 +18,10 @@ export class AppError extends Error {
 export const notFound = (what: string) => new AppError('not_found', `${what} not found`);
 export const conflict = (message: string, details?: Record<string, unknown>) => new AppError('conflict', message, details);
 export const invalid = (message: string, field?: string) => new AppError('validation', message, field ? { field } : undefined);
+
+/** The first issue of a failed zod parse as a validation error naming its field ("sans.0: …"). */
+export function invalidInput(error: { issues: { path: PropertyKey[]; message: string }[] }, fallbackField = 'body'): AppError {
+  const issue = error.issues[0];
+  const field = issue?.path.map(String).join('.') || fallbackField;
+  return invalid(`${field}: ${issue?.message ?? 'invalid'}`, field);
+}

@@ -9,6 +9,20 @@ export function findCertificateBySerial(db: DbOrTx, caId: string, serial: string
   return db.certificate.findUnique({ where: { caId_serial: { caId, serial } } });
 }
 
+/**
+ * Revokes a certificate as superseded by its renewal, if it is still valid at this instant: a conditional UPDATE, so
+ * of two concurrent renewals of one certificate exactly one sees count 1 (Postgres row locking, re-checked WHERE).
+ */
+export async function supersedeCertificate(db: DbOrTx, id: string, now: Date): Promise<boolean> {
+  const { count } = await db.certificate.updateMany({ where: { id, status: 'VALID' }, data: { status: 'REVOKED', revokedAt: now, revocationReason: 'superseded' } });
+  return count === 1;
+}
+
+/** The certificate issued by renewing `serial`, if any. */
+export function findSuccessor(db: DbOrTx, caId: string, serial: string) {
+  return db.certificate.findFirst({ where: { caId, request: { renewalOfSerial: serial } }, orderBy: { createdAt: 'asc' }, select: { serial: true, createdAt: true } });
+}
+
 export type CertificateFilter = 'valid' | 'expired' | 'revoked';
 
 export function certificateWhere(opts: { q?: string; status?: CertificateFilter; now: Date }): Prisma.CertificateWhereInput {

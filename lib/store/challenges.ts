@@ -5,15 +5,25 @@ export type ChallengeState = 'unused' | 'used' | 'expired' | 'revoked';
 
 export function insertChallenge(
   db: DbOrTx,
-  data: { secretHash: string; approval: ApprovalMode; note: string | null; createdBy: string; expiresAt: Date; enrollmentId?: string | null },
+  data: {
+    secretHash: string;
+    approval: ApprovalMode;
+    note: string | null;
+    createdBy: string;
+    expiresAt: Date;
+    enrollmentId?: string | null;
+    identity?: Prisma.InputJsonValue;
+    identityKey?: string | null;
+  },
 ) {
   return db.challenge.create({ data });
 }
 
 export { consumeChallenge } from './consume-challenge';
 
+/** With the enrollment's e-mail, to name the person when a request is refused. */
 export function findChallengeByHash(db: DbOrTx, secretHash: string) {
-  return db.challenge.findUnique({ where: { secretHash } });
+  return db.challenge.findUnique({ where: { secretHash }, include: { enrollment: { select: { email: true } } } });
 }
 
 export function challengeStateWhere(state: ChallengeState, now: Date): Prisma.ChallengeWhereInput {

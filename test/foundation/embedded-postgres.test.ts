@@ -8,6 +8,7 @@ let db: Db;
 
 beforeAll(async () => {
   pg = await startEmbeddedPostgres({ dataDir: null });
+  // Every committed migration applies to a fresh database.
   expect(await applyMigrations(pg.url)).toHaveLength((await loadMigrationList()).migrationDirectories.length);
   db = createPrisma(pg.url);
 });

@@ -31,7 +31,7 @@ let caDer: Uint8Array;
 let keyIndex = 0;
 
 async function challenge(approval: 'auto' | 'manual', note: string) {
-  return (await createChallenge(rt, { approval, note, actor, defaultTtlSeconds: 3600 })).challenge;
+  return (await createChallenge(rt.db, rt.masterKey, { approval, note }, actor, { defaultTtlSeconds: 3600 })).challenge;
 }
 
 async function pkcsReq(secret: string, opts: { bits?: number; ua?: string; txid?: string } = {}) {
@@ -60,7 +60,7 @@ beforeAll(async () => {
   await pkcsReq('NOT-A-REAL-CHALLENGE', { txid: 'DASH-WRONG' });
   await pkcsReq(await challenge('auto', 'weak key'), { bits: 1024, txid: 'DASH-WEAK' });
   await challenge('auto', 'spare');
-  const revoked = await createChallenge(rt, { approval: 'auto', note: 'revoked one', actor, defaultTtlSeconds: 3600 });
+  const revoked = await createChallenge(rt.db, rt.masterKey, { approval: 'auto', note: 'revoked one' }, actor, { defaultTtlSeconds: 3600 });
   await revokeChallenge(rt, { id: revoked.id, actor });
   await scepEndpoint(new Request('http://127.0.0.1/scep?operation=GetCACaps', { method: 'PUT', headers: { 'user-agent': 'curl/8.0' } }));
   // A second certificate that expires in 10 days (a copy of the issued one under another serial).
@@ -175,14 +175,27 @@ describe('settings read models', () => {
   });
 
   it('saves the SCEP policy form, audits the change and takes effect at once', async () => {
-    expect((await getScepSettingsView(rt)).effective.certValidityDays).toBe(365);
-    const saved = await updateScepSettings(rt, { legacyCiphers: 'on', emailProtection: undefined, certValidityDays: '90', pendingTtlHours: '12', actor });
+    const view = await getScepSettingsView(rt);
+    expect(view.settings.certValidityDays).toBe(365);
+    const identity = { renewalWindowPercent: '33.33', maxSans: '10' };
+    const saved = await updateScepSettings(rt, { legacyCiphers: 'on', emailProtection: undefined, certValidityDays: '90', pendingTtlHours: '12', ...identity, actor });
     expect(saved).toMatchObject({ legacyCiphers: true, emailProtection: false, certValidityDays: 90, pendingTtlHours: 12, minRsaBits: 2048, renewal: true });
     expect(await readScepSettings(rt.db, rt.env)).toMatchObject({ certValidityDays: 90, legacyCiphers: true });
+    // The form shows 33.33 % for the default third; saving it untouched keeps the exact third.
+    expect(saved.renewalWindowPercent).toBe(100 / 3);
     const [entry] = (await listAuditLog(rt, { q: 'settings.scep_updated' })).items;
     expect(JSON.parse(entry!.details!)).toEqual({ legacyCiphers: { from: false, to: true }, certValidityDays: { from: 365, to: 90 }, pendingTtlHours: { from: 24, to: 12 } });
-    await expect(updateScepSettings(rt, { legacyCiphers: false, emailProtection: false, certValidityDays: '0', pendingTtlHours: '12', actor })).rejects.toThrow(/at least 1 day/);
-    await updateScepSettings(rt, { legacyCiphers: false, emailProtection: false, certValidityDays: 365, pendingTtlHours: 24, actor });
+    await expect(updateScepSettings(rt, { legacyCiphers: false, emailProtection: false, certValidityDays: '0', pendingTtlHours: '12', ...identity, actor })).rejects.toThrow(/at least 1 day/);
+
+    // The identity policy and renewal window, from the same form.
+    const policy = await updateScepSettings(rt, { legacyCiphers: false, emailProtection: false, certValidityDays: 365, pendingTtlHours: 24, renewalWindowPercent: '25', maxSans: '3', 'san.dns': 'on', 'san.email': 'on', dnsSuffixes: 'devices.example.test\n*.lab.example.test', emailDomains: 'Example.TEST', actor });
+    expect(policy.identityPolicy).toEqual({ allowedSanTypes: ['email', 'dns'], emailDomains: ['example.test'], dnsSuffixes: ['devices.example.test', 'lab.example.test'], upnDomains: [], maxSans: 3 });
+    expect(policy.renewalWindowPercent).toBe(25);
+    await expect(updateScepSettings(rt, { legacyCiphers: false, emailProtection: false, certValidityDays: 365, pendingTtlHours: 24, renewalWindowPercent: '25', maxSans: '3', dnsSuffixes: 'bad domain!', actor })).rejects.toMatchObject({
+      issues: [expect.objectContaining({ path: ['dnsSuffixes'], message: expect.stringMatching(/^"domain!" must be a domain name/) })],
+    });
+    await updateScepSettings(rt, { legacyCiphers: false, emailProtection: false, certValidityDays: 365, pendingTtlHours: 24, renewalWindowPercent: '33.33', maxSans: '10', actor });
+    expect((await readScepSettings(rt.db, rt.env, 0)).renewalWindowPercent).toBe(33.33);
   });
 });
 

@@ -35,7 +35,7 @@ async function post(body: Uint8Array, query = 'operation=PKIOperation', headers:
 }
 
 async function challenge(approval: 'auto' | 'manual' = 'auto', ttlSeconds?: number) {
-  return (await createChallenge(rt, { approval, ttlSeconds, actor, defaultTtlSeconds: 3600 })).challenge;
+  return (await createChallenge(rt.db, rt.masterKey, { approval, ttlSeconds }, actor, { defaultTtlSeconds: 3600 })).challenge;
 }
 
 function pkcsReq(secret: string | null, keyIndex: number, txid = `TX-${keyIndex}-${Math.random()}`) {

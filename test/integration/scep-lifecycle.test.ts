@@ -24,13 +24,14 @@ beforeAll(async () => {
 });
 afterAll(async () => rt?.close());
 
-async function send(body: Uint8Array, recipient: { certificateDer: Uint8Array; privateKey: KeyObject }, address?: string) {
-  const res = await handleScepRequest(rt, { method: 'POST', rawQuery: 'operation=PKIOperation', body, client: client(address), penalty: async (ms) => void penalties.push(ms) });
+async function send(body: Uint8Array, recipient: { certificateDer: Uint8Array; privateKey: KeyObject }, address?: string, at?: Date) {
+  const clock = at ? { now: () => at } : {};
+  const res = await handleScepRequest(rt, { method: 'POST', rawQuery: 'operation=PKIOperation', body, client: client(address) }, { penalty: async (ms) => void penalties.push(ms), ...clock });
   return { rep: parseCertRepForClient(res.body, { caCertificateDer: caDer, recipient }), event: res.event };
 }
 
 const newChallenge = async (approval: 'auto' | 'manual' = 'auto') =>
-  (await createChallenge(rt, { approval, actor, defaultTtlSeconds: 3600 })).challenge;
+  (await createChallenge(rt.db, rt.masterKey, { approval }, actor, { defaultTtlSeconds: 3600 })).challenge;
 
 async function enrollDevice(keyIndex: number, approval: 'auto' | 'manual' = 'auto') {
   const id = createClientIdentity({ privateKey: testRsaKey(2048, keyIndex), challenge: await newChallenge(approval), commonName: `life-${keyIndex}` });
@@ -45,16 +46,22 @@ describe('renewal', () => {
     expect(first.rep.pkiStatus).toBe('SUCCESS');
     const oldCert = first.rep.certificates[0]!;
     const oldIdentity = { certificateDer: oldCert, privateKey: first.id.privateKey };
+    const old = describeCertificate(oldCert);
+    // Inside the renewal window (the last third of the validity by default).
+    const renewable = new Date(old.notAfter.getTime() - 30 * 86_400_000);
     const next = createClientIdentity({ privateKey: testRsaKey(2048, 41), challenge: null, commonName: 'life-40' });
     const renewal = buildClientRequest({ messageType: 'RenewalReq', transactionId: `RENEW-${Date.now()}`, signer: oldIdentity, recipients: [caDer], messageData: next.csrDer });
-    const renewed = await send(renewal, oldIdentity);
+    const renewed = await send(renewal, oldIdentity, undefined, renewable);
     expect(renewed.rep.pkiStatus, renewed.event.reason).toBe('SUCCESS');
     const newInfo = describeCertificate(renewed.rep.certificates[0]!);
     expect(newInfo.spkiSha256Hex).not.toBe(describeCertificate(oldCert).spkiSha256Hex);
 
-    await revokeCertificate(rt, { serial: describeCertificate(oldCert).serialHex, reason: 'keyCompromise', actor });
-    const again = createClientIdentity({ privateKey: testRsaKey(2048, 42), challenge: null, commonName: 'life-40' });
-    const refused = await send(buildClientRequest({ messageType: 'RenewalReq', transactionId: `RENEW2-${Date.now()}`, signer: oldIdentity, recipients: [caDer], messageData: again.csrDer }), oldIdentity);
+    // A certificate revoked by an admin cannot renew.
+    const other = await enrollDevice(45);
+    const otherIdentity = { certificateDer: other.rep.certificates[0]!, privateKey: other.id.privateKey };
+    await revokeCertificate(rt, { reason: 'keyCompromise', serial: describeCertificate(otherIdentity.certificateDer).serialHex, actor });
+    const again = createClientIdentity({ privateKey: testRsaKey(2048, 42), challenge: null, commonName: 'life-45' });
+    const refused = await send(buildClientRequest({ messageType: 'RenewalReq', transactionId: `RENEW2-${Date.now()}`, signer: otherIdentity, recipients: [caDer], messageData: again.csrDer }), otherIdentity, undefined, renewable);
     expect([refused.rep.pkiStatus, refused.rep.failInfo]).toEqual(['FAILURE', 'badRequest']);
     expect(refused.event.reason).toMatch(/revoked/);
   });

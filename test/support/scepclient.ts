@@ -14,10 +14,25 @@ export interface ScepclientRun {
   dir: string;
 }
 
-export function runScepclient(opts: { serverUrl: string; challenge?: string; cn?: string; dir?: string; timeoutMs?: number }): Promise<ScepclientRun> {
+export interface ScepclientOptions {
+  serverUrl: string;
+  challenge?: string;
+  cn?: string;
+  /** scepclient adds O=scep-client, OU=MDM, C=US unless told otherwise; "" leaves the attribute out. */
+  organization?: string;
+  ou?: string;
+  country?: string;
+  dir?: string;
+  timeoutMs?: number;
+}
+
+export function runScepclient(opts: ScepclientOptions): Promise<ScepclientRun> {
   const dir = opts.dir ?? mkdtempSync(path.join(os.tmpdir(), 'scepclient-'));
   const args = ['-server-url', opts.serverUrl, '-private-key', path.join(dir, 'client.key'), '-certificate', path.join(dir, 'client.pem'), '-cn', opts.cn ?? 'scepclient device'];
   if (opts.challenge) args.push('-challenge', opts.challenge);
+  if (opts.organization !== undefined) args.push('-organization', opts.organization);
+  if (opts.ou !== undefined) args.push('-ou', opts.ou);
+  if (opts.country !== undefined) args.push('-country', opts.country);
   return new Promise((resolve) => {
     const child = spawn(SCEPCLIENT, args, { cwd: dir });
     let output = '';

@@ -3,6 +3,7 @@
 import QRCode from 'qrcode';
 import { z } from 'zod';
 import { createChallenge, ZCreateChallengeSchema, type CreatedChallenge } from '@/lib/server/challenges/create-challenge';
+import { parseSanList } from '@/lib/server/challenges/expected-identity';
 import { revokeChallenge } from '@/lib/server/challenges/revoke-challenge';
 import { createEnrollment, revokeEnrollment, ZCreateEnrollmentSchema } from '@/lib/server/enrollments';
 import type { ActionState } from '@/app/_components/action-state';
@@ -20,13 +21,25 @@ export interface CreatedEnrollmentResult {
   downloadPath: string;
 }
 
+/** The form's text fields; the expected identity is optional ("" = unbound) and its SANs one per line. */
+const ZChallengeFormSchema = z
+  .object({ ttlSeconds: z.string().optional(), approval: z.string().optional(), note: z.string().optional(), subject: z.string().optional(), sans: z.string().optional() })
+  .transform((f) => ({
+    ttlSeconds: f.ttlSeconds,
+    approval: f.approval,
+    note: f.note,
+    subject: f.subject?.trim() ? f.subject : undefined,
+    sans: f.sans?.trim() ? parseSanList(f.sans) : undefined,
+  }));
+
 export async function createChallengeAction(_prev: ActionState<CreatedChallenge>, form: FormData): Promise<ActionState<CreatedChallenge>> {
   return runAdminAction({
     path: PATH,
-    schema: ZCreateChallengeSchema,
+    schema: ZChallengeFormSchema,
     form,
-    run: async (input, { actor, runtime }) => {
-      const created = await createChallenge(runtime, { ...input, actor, defaultTtlSeconds: runtime.env.TESSERA_CHALLENGE_TTL_SECONDS });
+    run: async (fields, { actor, runtime }) => {
+      const input = ZCreateChallengeSchema.parse(fields);
+      const created = await createChallenge(runtime.db, runtime.masterKey, input, actor, { defaultTtlSeconds: runtime.env.TESSERA_CHALLENGE_TTL_SECONDS });
       return { message: 'Challenge created. Copy it now: it is shown only once.', result: created };
     },
   });

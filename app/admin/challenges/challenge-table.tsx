@@ -37,6 +37,9 @@ export function ChallengeTable({ page, state, enrollmentState }: { page: Page<Ch
                     <Badge tone="sky">enrollment</Badge>
                   </span>
                 )}
+                <span className="mt-0.5 block text-xs break-all text-slate-500">
+                  {c.identity ? `for ${c.identity.subject || '(empty subject)'}${c.identity.sans.length ? ` + ${c.identity.sans.map((s) => `${s.type}:${s.value}`).join(', ')}` : ''}` : 'unbound (identity policy)'}
+                </span>
               </Td>
               <Td>{c.approval}</Td>
               <Td>

@@ -58,10 +58,11 @@ export default async function RequestsPage({ searchParams }: { searchParams: Sea
                 <tr key={r.id}>
                   <Td className="max-w-xs break-words">
                     <Link className={linkClass} href={`/admin/requests/${r.id}`}>
-                      {r.subject || '(empty subject)'}
+                      {r.identity?.subject || r.subject || '(empty subject)'}
                     </Link>
                     <span className="block text-xs text-slate-500">
                       {r.key}
+                      {r.renewalOfSerial && ' · renewal'}
                       {r.challengeNote && ` · ${r.challengeNote}`}
                     </span>
                   </Td>

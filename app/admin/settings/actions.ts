@@ -2,7 +2,7 @@
 
 import { z } from 'zod';
 import { createAdmin, ZCreateAdminSchema } from '@/lib/server/admins/create-admin';
-import { updateScepSettings, ZScepSettingsFormSchema } from '@/lib/server/dashboard/update-scep-settings';
+import { updateScepSettings } from '@/lib/server/dashboard/update-scep-settings';
 import { createApiToken, revokeApiToken, ZCreateTokenSchema } from '@/lib/server/tokens/api-tokens';
 import type { ActionState } from '@/app/_components/action-state';
 import { runAdminAction } from '../_lib/admin-action';
@@ -12,10 +12,11 @@ const PATH = '/admin/settings';
 export async function updateScepSettingsAction(_prev: ActionState, form: FormData): Promise<ActionState> {
   return runAdminAction({
     path: PATH,
-    schema: ZScepSettingsFormSchema,
+    // Validated by updateScepSettings, whose errors name the form fields.
+    schema: z.record(z.string(), z.string()),
     form,
-    run: async (input, { actor, runtime }) => {
-      await updateScepSettings(runtime, { ...input, actor });
+    run: async (fields, { actor, runtime }) => {
+      await updateScepSettings(runtime, { ...fields, actor });
       return { message: 'SCEP policy saved. It applies to requests from now on.' };
     },
   });

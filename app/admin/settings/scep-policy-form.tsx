@@ -6,6 +6,8 @@ import { Field } from '@/app/_components/field';
 import { SubmitButton } from '@/app/_components/submit-button';
 import { useActionForm } from '@/app/_components/use-action-form';
 import type { ScepSettingsView } from '@/lib/server/dashboard/update-scep-settings';
+import { shownPercent } from '@/lib/server/scep/renewal-window';
+import { inputClass } from '@/app/_components/classes';
 
 type Action = (prev: ActionState, form: FormData) => Promise<ActionState>;
 
@@ -24,10 +26,27 @@ function Toggle({ name, label, defaultChecked, children }: { name: string; label
   );
 }
 
+const SAN_TYPE_LABELS = [
+  ['email', 'E-mail'],
+  ['dns', 'DNS name'],
+  ['upn', 'UPN'],
+  ['uri', 'URI'],
+  ['ip', 'IP address'],
+] as const;
+
+function DomainList({ name, label, value, error, hint }: { name: string; label: string; value: string[]; error?: string; hint: string }) {
+  return (
+    <Field name={name} label={label} error={error} hint={`${hint} One per line; empty: any.`}>
+      <textarea id={`f-${name}`} name={name} rows={3} defaultValue={value.join('\n')} aria-invalid={error ? true : undefined} className={inputClass} />
+    </Field>
+  );
+}
+
 export function ScepPolicyForm({ action, view }: { action: Action; view: ScepSettingsView }) {
   const { state, pending, onSubmit } = useActionForm(action);
   const e = state.fieldErrors;
-  const s = view.effective;
+  const s = view.settings;
+  const p = s.identityPolicy;
   return (
     <form onSubmit={onSubmit} className="space-y-5">
       <Toggle name="legacyCiphers" label="Accept legacy ciphers (single DES, MD5)" defaultChecked={s.legacyCiphers}>
@@ -54,6 +73,45 @@ export function ScepPolicyForm({ action, view }: { action: Action; view: ScepSet
           hint="Apple devices stop polling after about 10 minutes anyway; other clients keep polling."
         />
       </div>
+      <fieldset className="space-y-4 border-t border-slate-100 pt-5" aria-describedby="identity-policy-help">
+        <legend className="pr-2 text-sm font-semibold text-slate-900">Identity policy</legend>
+        <p id="identity-policy-help" className="text-sm text-slate-600">
+          Enrollment links, profiles and challenges created with a subject issue exactly that identity: a request naming anyone or anything else is refused.
+          The rules below apply to challenges created without one. Every request is also refused for control characters, a CN over 64 characters, or more SANs than allowed here.
+        </p>
+        <div>
+          <p className="text-sm font-medium text-slate-800">SAN types allowed for unbound challenges</p>
+          <div className="mt-2 flex flex-wrap gap-4">
+            {SAN_TYPE_LABELS.map(([type, label]) => (
+              <label key={type} className="flex items-center gap-2 text-sm text-slate-800">
+                <input type="checkbox" name={`san.${type}`} defaultChecked={p.allowedSanTypes.includes(type)} className="h-4 w-4 rounded border-slate-300 accent-indigo-600" />
+                {label}
+              </label>
+            ))}
+          </div>
+          {p.allowedSanTypes.length === 0 && <p className="mt-1 text-xs text-slate-500">None: unbound challenges issue a subject only.</p>}
+        </div>
+        <div className="grid gap-4 sm:grid-cols-3">
+          <DomainList name="emailDomains" label="E-mail domains" value={p.emailDomains} error={e.emailDomains} hint="The part after @ must be one of these." />
+          <DomainList name="dnsSuffixes" label="DNS suffixes" value={p.dnsSuffixes} error={e.dnsSuffixes} hint="The name or any name under it." />
+          <DomainList name="upnDomains" label="UPN realms" value={p.upnDomains} error={e.upnDomains} hint="The part after @, without case." />
+        </div>
+        <div className="grid gap-4 sm:grid-cols-2">
+          <Field name="maxSans" label="Most SANs in one request" type="number" min={0} max={100} required defaultValue={p.maxSans} error={e.maxSans} hint="Applies to every request." />
+          <Field
+            name="renewalWindowPercent"
+            label="Renewal window (last % of validity)"
+            type="number"
+            min={1}
+            max={100}
+            step="any"
+            required
+            defaultValue={shownPercent(s.renewalWindowPercent)}
+            error={e.renewalWindowPercent}
+            hint="Renewal keeps the certificate’s names and supersedes it; earlier requests are refused. 33.33 = the last third."
+          />
+        </div>
+      </fieldset>
       <SubmitButton pending={pending} pendingLabel="Saving…">Save SCEP policy</SubmitButton>
     </form>
   );

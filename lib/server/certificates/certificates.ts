@@ -1,7 +1,7 @@
 /** Issued certificates: search, detail (JSON or PEM), revocation. */
 import { z } from 'zod';
 import { describeCertificate } from '../../pki/x509/certificate-info';
-import { certificateWhere } from '../../store/certificates';
+import { certificateWhere, findSuccessor } from '../../store/certificates';
 import type { Db } from '../../store/prisma';
 import { recordAudit, type Actor } from '../audit/record-audit';
 import type { Deps } from '../deps';
@@ -57,8 +57,17 @@ async function findBySerial(db: Db, serial: string) {
 export async function getCertificateDetail({ db }: Deps<'db'>, { serial }: { serial: string }) {
   const row = await findBySerial(db, serial);
   const info = describeCertificate(row.der);
+  const [request, successor] = await Promise.all([
+    row.requestId ? db.scepRequest.findUnique({ where: { id: row.requestId }, select: { renewalOfSerial: true } }) : null,
+    findSuccessor(db, row.caId, row.serial),
+  ]);
   return {
     ...certificateView(row),
+    /** Serial of the certificate this one renewed. */
+    renews: request?.renewalOfSerial ?? null,
+    /** Serial of the certificate that renewed (and superseded) this one. */
+    supersededBy: successor?.serial ?? null,
+    originApproval: row.originApproval === 'MANUAL' ? ('manual' as const) : ('auto' as const),
     issuer: info.issuer,
     sha1: info.sha1Hex,
     key: `${info.keyType}-${info.keyBits}`,

@@ -3,6 +3,7 @@ import { challengeState, challengeStateWhere } from '../../store/challenges';
 import type { Db } from '../../store/prisma';
 import type { Deps } from '../deps';
 import { ZPageSchema, skipTake, type Page } from '../pagination';
+import { readStoredIdentity, type Identity } from '../scep/identity/identity';
 
 export const ZListChallengesSchema = ZPageSchema.extend({ state: z.enum(['unused', 'used', 'expired', 'revoked']).optional() });
 
@@ -18,6 +19,8 @@ export interface ChallengeView {
   usedByTransactionId: string | null;
   revokedAt: string | null;
   enrollmentId: string | null;
+  /** What certificates from this challenge carry; null: the identity policy decides. */
+  identity: Identity | null;
 }
 
 type Row = Awaited<ReturnType<Db['challenge']['findFirstOrThrow']>> & { usedByRequest?: { transactionId: string } | null };
@@ -35,6 +38,7 @@ export function challengeView(c: Row, now = new Date()): ChallengeView {
     usedByTransactionId: c.usedByRequest?.transactionId ?? null,
     revokedAt: c.revokedAt?.toISOString() ?? null,
     enrollmentId: c.enrollmentId,
+    identity: readStoredIdentity(c.identity),
   };
 }
 

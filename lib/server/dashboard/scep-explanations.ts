@@ -74,6 +74,30 @@ const HINTS = {
     cause: 'An admin rejected this request in the dashboard.',
     fix: 'Nothing to fix on the device. If it should get a certificate, send the person a new enrollment link.',
   },
+  'identity-mismatch': {
+    cause: 'The request asked for a name its challenge does not allow: the challenge belongs to one person or device, and the request named someone or something else.',
+    fix: 'A device installing its own profile never does this. Treat it as misuse of that person’s challenge (revoke the enrollment link and talk to them), or re-create the challenge for the identity the client must have.',
+  },
+  'identity-policy': {
+    cause: 'The challenge names no identity, and the identity policy refuses the names the request asked for.',
+    fix: 'Create the challenge with the subject and SANs the device needs (API, CLI --subject/--san, or the form), or allow these names in Settings → SCEP policy → Identity policy.',
+  },
+  'unsafe-name': {
+    cause: 'The request’s names cannot go into a certificate: control characters, invalid Unicode, oversized names or too many SANs.',
+    fix: 'Fix the client’s subject and SAN settings; a relying party could read such a name as someone else’s.',
+  },
+  'renewal-window': {
+    cause: 'The certificate asked to be renewed before its renewal window opened.',
+    fix: 'The client should renew later (the reason says when), or the window can be widened in Settings → SCEP policy.',
+  },
+  'renewal-superseded': {
+    cause: 'This certificate was already renewed and is superseded: a certificate renews once.',
+    fix: 'The client must renew with its newest certificate. If it lost that one, enroll it again with a new challenge.',
+  },
+  'renewal-identity': {
+    cause: 'A renewal asked for names other than those of the certificate being renewed.',
+    fix: 'Renewal keeps the identity. For a different identity, enroll with a new challenge created for it.',
+  },
   renewal: {
     cause: 'A renewal request could not be accepted (unknown, revoked or expired certificate, reused key, or renewal turned off).',
     fix: 'Enroll the device again with a new challenge.',
@@ -161,6 +185,16 @@ const HINT_BY_CODE: Record<ScepReasonCode, HintId | null> = {
   'renewal-same-key': 'renewal',
   'concurrent-conflict': 'retry',
   'request-failed': null,
+  'transaction-id-invalid': 'transaction-reused',
+  'transaction-id-reused': 'transaction-reused',
+  'identity-mismatch': 'identity-mismatch',
+  'subject-invalid': 'unsafe-name',
+  'san-invalid': 'unsafe-name',
+  'san-not-allowed': 'identity-policy',
+  'renewal-identity-mismatch': 'renewal-identity',
+  'renewal-outside-window': 'renewal-window',
+  'renewal-key-reused': 'renewal',
+  'renewal-superseded': 'renewal-superseded',
 };
 
 /** For rows logged before reason codes existed: what failInfo and the HTTP status alone tell. */

@@ -1,15 +1,19 @@
 /**
  * The profile download behind /enroll/{token}/profile and GET /api/v1/enrollments/{id}/profile. Each download mints
  * its own one-time challenge at that moment (a profile sitting in Settings must not hold a long-lived secret), builds
- * the profile from the template and signs it. Claim, challenge and audit share one transaction: a failed build
- * leaves neither a counted download nor an orphan challenge.
+ * the profile from the template and signs it. The challenge is bound to the identity the profile's SCEP payload asks
+ * for (read from that payload, so the profile and the SCEP policy cannot disagree). Claim, challenge and audit share
+ * one transaction: a failed build leaves neither a counted download nor an orphan challenge.
  */
 import { buildEnrollmentProfile, renderProfilePlist, scepUrlFor } from '../../profile/build-profile';
 import { pendingWindowSeconds, retryPolicyFor, type RetryPolicy } from '../../profile/retry-policy';
 import { signProfile } from '../../profile/sign-profile';
 import type { ProfileTemplate } from '../../profile/template-schema';
+import { getPayload, PayloadTypes } from '../../profile/types';
 import { recordAudit, type Actor } from '../audit/record-audit';
+import { newChallengeSecret } from '../challenges/challenge-secret';
 import { createChallenge } from '../challenges/create-challenge';
+import { identityFromScepPayload } from '../scep/identity/profile-identity';
 import { AppError, notFound } from '../errors';
 import type { Runtime } from '../runtime';
 import { templateConfig } from '../templates/template-view';
@@ -81,15 +85,22 @@ export async function issueEnrollmentProfile(runtime: Runtime, { actor, ...ref }
       const fresh = await tx.enrollment.findUniqueOrThrow({ where: { id: row.id } });
       throw linkGone(enrollmentState(fresh, now) === 'active' ? 'used' : enrollmentState(fresh, now));
     }
-    const challenge = await createChallenge({ db: tx, masterKey: runtime.masterKey }, { approval, ttlSeconds, note: `enrollment ${row.email} (download ${download}/${row.maxDownloads})`, actor, defaultTtlSeconds: ttlSeconds, enrollmentId: row.id, now });
+    const secret = newChallengeSecret();
     const profile = buildEnrollmentProfile({
       template: { ...template, ...retryPolicyForDownload(template, approval) },
       person: { email: row.email, username: row.username ?? undefined, displayName: row.displayName ?? undefined },
       caCertificateDer: ca.certificateDer,
       caName: caNameFor(ca.info.subject),
       scepUrl: scepUrlFor(publicBaseUrl(runtime.env)),
-      challenge: challenge.challenge,
+      challenge: secret,
     });
+    const challenge = await createChallenge(
+      tx,
+      runtime.masterKey,
+      { approval, ttlSeconds, note: `enrollment ${row.email} (download ${download}/${row.maxDownloads})` },
+      actor,
+      { defaultTtlSeconds: ttlSeconds, enrollmentId: row.id, now, secret, identity: identityFromScepPayload(getPayload(profile, PayloadTypes.Scep).PayloadContent) },
+    );
     const body = signProfile(renderProfilePlist(profile), signer, { now });
     await recordAudit(tx, actor, 'enrollment.profile_downloaded', row.id, {
       email: row.email,

@@ -3,6 +3,7 @@ import { pendingWindowSeconds, retryPolicyFor } from '../../profile/retry-policy
 import type { Db } from '../../store/prisma';
 import { ZPageSchema, skipTake, type Page } from '../pagination';
 import type { Deps } from '../deps';
+import { readStoredIdentity, type Identity } from '../scep/identity/identity';
 
 export const ZListRequestsSchema = ZPageSchema.extend({ status: z.enum(['pending', 'issued', 'rejected', 'failed', 'expired']).optional() });
 
@@ -18,8 +19,13 @@ export interface ScepRequestView {
   transactionId: string;
   messageType: string;
   status: 'pending' | 'issued' | 'rejected' | 'failed' | 'expired';
+  /** What the CSR asked for. */
   subject: string;
   sans: { type: string; value: string }[];
+  /** What Tessera issues (issued, or on approval), and what decided it. */
+  identity: Identity | null;
+  identitySource: 'enrollment' | 'challenge' | 'identity-policy' | 'renewal' | null;
+  renewalOfSerial: string | null;
   key: string;
   clientAddress: string | null;
   userAgent: string | null;
@@ -45,9 +51,16 @@ const findRows = (db: Db, where: object, page: { skip: number; take: number }) =
   db.scepRequest.findMany({
     where,
     orderBy: { createdAt: 'desc' },
-    include: { challengeUsedBy: { select: { note: true } }, certificate: { select: { serial: true } } },
+    include: { challengeUsedBy: { select: { note: true, enrollmentId: true, identityKey: true } }, certificate: { select: { serial: true } } },
     ...page,
   });
+
+function identitySource(r: Row): ScepRequestView['identitySource'] {
+  if (r.renewalOfSerial) return 'renewal';
+  if (!r.challengeUsedBy) return null;
+  if (r.challengeUsedBy.enrollmentId) return 'enrollment';
+  return r.challengeUsedBy.identityKey ? 'challenge' : 'identity-policy';
+}
 
 export function scepRequestView(r: Row, now = new Date()): ScepRequestView {
   const apple = isAppleClient(r.userAgent);
@@ -64,6 +77,9 @@ export function scepRequestView(r: Row, now = new Date()): ScepRequestView {
     status: r.status.toLowerCase() as ScepRequestView['status'],
     subject: r.subject,
     sans: (r.sans as { type: string; value: string }[]) ?? [],
+    identity: readStoredIdentity(r.identity),
+    identitySource: identitySource(r),
+    renewalOfSerial: r.renewalOfSerial,
     key: `${r.keyType}-${r.keyBits}`,
     clientAddress: r.clientAddress,
     userAgent: r.userAgent,

@@ -1,41 +1,40 @@
 import { randomUUID } from 'node:crypto';
-import { derToPem } from '../../pki/x509/pem';
-import { filterSans, type SanPolicy } from '../../pki/x509/filter-sans';
-import { issueCertificate } from '../../pki/x509/issue';
-import { parseCsr } from '../../pki/x509/csr';
-import { OID } from '../../pki/oids';
 import type { CsrSummary, SanEntry } from '../../pki/csr-types';
-import type { DbOrTx } from '../../store/prisma';
+import { IssueError, NameError } from '../../pki/errors';
+import { OID } from '../../pki/oids';
+import { issueCertificate } from '../../pki/x509/issue';
+import { derToPem } from '../../pki/x509/pem';
+import type { ApprovalMode, DbOrTx } from '../../store/prisma';
 import type { LoadedAuthority } from '../ca/load-authority';
+import type { Identity } from './identity/identity';
 import type { ScepSettings } from './scep-settings';
-
-export const DEFAULT_SAN_POLICY: SanPolicy = { allowedTypes: ['email', 'dns', 'upn', 'uri'] };
 
 export const sansText = (sans: SanEntry[]): string => sans.map((s) => s.value.toLowerCase()).join(' ');
 
-/** The SANs Tessera will put in a certificate for this CSR (policy-filtered). */
-export const allowedSans = (csr: CsrSummary): SanEntry[] => filterSans(csr.sans, DEFAULT_SAN_POLICY).allowed;
+/** The part of a verified CSR a certificate is made from: its key. Names come from the identity Tessera decided on. */
+export type IssuingKey = Pick<CsrSummary, 'publicKeySpki' | 'keyType'>;
 
-/** Signs a certificate for a verified CSR and shapes the row to store, without touching the database. */
-export function prepareCertificate(ca: LoadedAuthority, csr: CsrSummary, settings: ScepSettings, now: Date) {
-  const sans = allowedSans(csr);
+export type PreparedCertificate = ReturnType<typeof signFor>;
+
+function signFor(ca: LoadedAuthority, key: IssuingKey, identity: Identity, settings: ScepSettings, now: Date) {
   const issued = issueCertificate({
     role: 'leaf',
     issuer: ca,
-    subject: csr.subject,
-    subjectKey: csr.publicKeySpki,
-    sans,
+    // Tessera's DN encoder writes the subject; nothing of the CSR's own subject bytes is copied.
+    subject: identity.subject,
+    subjectKey: key.publicKeySpki,
+    sans: identity.sans,
     extendedKeyUsage: settings.emailProtection ? [OID.clientAuth, OID.emailProtection] : [OID.clientAuth],
     validityDays: settings.certValidityDays,
     now,
   });
   return {
-    sans,
+    sans: identity.sans,
     row: {
       id: randomUUID(),
       serial: issued.serialHex,
       subject: issued.subject,
-      sansText: sansText(sans),
+      sansText: sansText(identity.sans),
       notBefore: issued.notBefore,
       notAfter: issued.notAfter,
       der: Buffer.from(issued.der),
@@ -45,26 +44,32 @@ export function prepareCertificate(ca: LoadedAuthority, csr: CsrSummary, setting
   };
 }
 
-/**
- * Issues the certificate for a stored request and stores it, on `tx`, so the caller's transaction decides whether any
- * of it happened. With `markIssued` (the default) it also moves the request to ISSUED; the SCEP hot path inserts its
- * request already marked ISSUED and saves that statement.
- */
-export async function issueForRequest(
+/** Signs a certificate for `identity` over `key` and shapes the row to store, or says why it cannot be issued. */
+export function prepareCertificate(
+  ca: LoadedAuthority,
+  key: IssuingKey,
+  identity: Identity,
+  settings: ScepSettings,
+  now: Date,
+): { ok: true; certificate: PreparedCertificate } | { ok: false; reason: string } {
+  try {
+    return { ok: true, certificate: signFor(ca, key, identity, settings, now) };
+  } catch (e) {
+    if (e instanceof IssueError || e instanceof NameError) return { ok: false, reason: e.message };
+    throw e;
+  }
+}
+
+/** Inserts a prepared certificate for `requestId` on `tx` (the caller's transaction decides whether it happened). */
+export function storeCertificate(
   tx: DbOrTx,
   ca: LoadedAuthority,
-  request: { id: string; csrDer: Uint8Array },
-  settings: ScepSettings,
-  opts: { enrollmentId: string | null; now: Date; /** already parsed and verified by the caller */ csr?: CsrSummary; markIssued?: boolean },
+  requestId: string,
+  prepared: PreparedCertificate,
+  opts: { enrollmentId: string | null; originApproval: ApprovalMode },
 ) {
-  const csr = opts.csr ?? parseCsr(request.csrDer);
-  const { sans, row } = prepareCertificate(ca, csr, settings, opts.now);
-  const certificate = await tx.certificate.create({
-    data: { ...row, caId: ca.id, sans: sans as unknown as object, requestId: request.id, enrollmentId: opts.enrollmentId },
+  return tx.certificate.create({
+    data: { ...prepared.row, caId: ca.id, sans: prepared.sans as unknown as object, requestId, enrollmentId: opts.enrollmentId, originApproval: opts.originApproval },
     select: { id: true, serial: true, der: true },
   });
-  if (opts.markIssued !== false) {
-    await tx.scepRequest.update({ where: { id: request.id }, data: { status: 'ISSUED', sans: sans as unknown as object }, select: { id: true } });
-  }
-  return certificate;
 }

@@ -6,14 +6,22 @@ import { z } from 'zod';
 import type { TesseraEnv } from '../../env';
 import type { DbOrTx } from '../../store/prisma';
 import { getSetting } from '../../store/settings';
+import { DEFAULT_IDENTITY_POLICY, ZIdentityPolicySchema } from './identity/identity-policy';
+
+/** The last third of a certificate's validity. */
+export const DEFAULT_RENEWAL_WINDOW_PERCENT = 100 / 3;
 
 export const ZScepSettingsSchema = z.object({
   legacyCiphers: z.boolean(),
   renewal: z.boolean(),
-  certValidityDays: z.number().int().min(1).max(3650),
-  pendingTtlHours: z.number().int().min(1).max(24 * 90),
+  certValidityDays: z.number().int('whole days only').min(1, 'at least 1 day').max(3650, 'at most 3650 days'),
+  pendingTtlHours: z.number().int('whole hours only').min(1, 'at least 1 hour').max(24 * 90, 'at most 2160 hours (90 days)'),
   emailProtection: z.boolean(),
   minRsaBits: z.union([z.literal(2048), z.literal(3072), z.literal(4096)]),
+  /** What an unbound challenge may issue. */
+  identityPolicy: ZIdentityPolicySchema,
+  /** Renewal is accepted in the last this-many percent of the renewed certificate's validity. */
+  renewalWindowPercent: z.number().min(1, 'at least 1 %').max(100, 'at most 100 %'),
 });
 export type ScepSettings = z.infer<typeof ZScepSettingsSchema>;
 
@@ -27,6 +35,8 @@ export function defaultScepSettings(env: TesseraEnv): ScepSettings {
     pendingTtlHours: env.TESSERA_PENDING_TTL_HOURS,
     emailProtection: false,
     minRsaBits: 2048,
+    identityPolicy: DEFAULT_IDENTITY_POLICY,
+    renewalWindowPercent: DEFAULT_RENEWAL_WINDOW_PERCENT,
   };
 }
 

@@ -6,6 +6,7 @@ export interface TemplateRow {
   name: string;
   isDefault: boolean;
   config: unknown;
+  autoRenew: boolean;
   createdAt: Date;
   updatedAt: Date;
 }
@@ -15,6 +16,8 @@ export interface TemplateView {
   name: string;
   isDefault: boolean;
   config: ProfileTemplate;
+  /** Renewals are issued at once even when enrollments with this template need approval. */
+  autoRenew: boolean;
   createdAt: string;
   updatedAt: string;
 }
@@ -35,6 +38,7 @@ export function toTemplateView(row: TemplateRow): TemplateView {
     name: row.name,
     isDefault: row.isDefault,
     config: templateConfig(row),
+    autoRenew: row.autoRenew,
     createdAt: row.createdAt.toISOString(),
     updatedAt: row.updatedAt.toISOString(),
   };

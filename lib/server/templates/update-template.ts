@@ -11,7 +11,7 @@ import { toTemplateView, type TemplateView } from './template-view';
 
 export async function updateTemplate(runtime: Runtime, { id, body: input, actor }: { id: string; body: unknown; actor: Actor }): Promise<TemplateView> {
   requireUuid(id, 'template');
-  const { config, isDefault } = parseTemplateBody(input);
+  const { config, isDefault, autoRenew } = parseTemplateBody(input);
   const current = await runtime.db.profileTemplate.findUnique({ where: { id } });
   if (!current) throw notFound('template');
   // Unsetting the default would leave none; the next enrollment would then silently recreate "Default".
@@ -21,9 +21,9 @@ export async function updateTemplate(runtime: Runtime, { id, body: input, actor 
       if (isDefault && !current.isDefault) await tx.profileTemplate.updateMany({ where: { isDefault: true }, data: { isDefault: false } });
       const updated = await tx.profileTemplate.update({
         where: { id },
-        data: { name: config.name, config: templateJson(config), ...(isDefault ? { isDefault: true } : {}) },
+        data: { name: config.name, config: templateJson(config), autoRenew, ...(isDefault ? { isDefault: true } : {}) },
       });
-      await recordAudit(tx, actor, 'template.updated', id, { name: config.name, isDefault: updated.isDefault });
+      await recordAudit(tx, actor, 'template.updated', id, { name: config.name, isDefault: updated.isDefault, autoRenew });
       return updated;
     });
     return toTemplateView(row);

@@ -70,10 +70,13 @@ export default async function CertificateDetailPage({ params }: { params: Promis
               ['Issued', <DateTime key="cr" iso={c.createdAt} withSeconds />],
               ['Request', c.requestId ? <Link key="rq" className={linkClass} href={`/admin/requests/${c.requestId}`}>{c.requestId}</Link> : null],
               ['Enrollment', c.enrollmentId ? mono(c.enrollmentId) : null],
+              ['Renews', c.renews ? <Link key="rn" className={linkClass} href={`/admin/certificates/${c.renews}`}>{colonHex(c.renews)}</Link> : null],
+              ['Renewal', c.originApproval === 'manual' ? 'Needs an admin’s approval (enrolled with manual approval)' : 'Automatic, in the renewal window'],
               ...(c.status === 'revoked'
                 ? ([
                     ['Revoked', <DateTime key="rv" iso={c.revokedAt} withSeconds />],
-                    ['Revocation reason', c.revocationReason],
+                    ['Revocation reason', c.revocationReason === 'superseded' ? 'Superseded (replaced by its renewal)' : c.revocationReason],
+                    ['Superseded by', c.supersededBy ? <Link key="sb" className={linkClass} href={`/admin/certificates/${c.supersededBy}`}>{colonHex(c.supersededBy)}</Link> : null],
                   ] as [string, React.ReactNode][])
                 : []),
             ]}

@@ -2,7 +2,7 @@ import type { Metadata } from 'next';
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { requireAdmin } from '@/lib/auth/session';
-import { getScepRequest } from '@/lib/server/requests/list-scep-requests';
+import { getScepRequest, type ScepRequestView } from '@/lib/server/requests/list-scep-requests';
 import { getRuntime } from '@/lib/server/runtime';
 import { AutoRefresh } from '@/app/_components/auto-refresh';
 import { Badge, StateBadge } from '@/app/_components/badge';
@@ -20,6 +20,15 @@ export const dynamic = 'force-dynamic';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
+const sanList = (sans: { type: string; value: string }[]) => sans.map((s) => `${s.type}: ${s.value}`).join(', ');
+
+const SOURCES: Record<NonNullable<ScepRequestView['identitySource']>, string> = {
+  enrollment: 'The enrollment profile (the request may name this identity or less, nothing else)',
+  challenge: 'The challenge, created for this identity',
+  'identity-policy': 'The identity policy (the challenge named nobody)',
+  renewal: 'The renewed certificate (a renewal keeps its identity)',
+};
+
 export default async function RequestDetailPage({ params }: { params: Promise<{ id: string }> }) {
   const { id } = await params;
   await requireAdmin(`/admin/requests/${encodeURIComponent(id)}`);
@@ -36,7 +45,7 @@ export default async function RequestDetailPage({ params }: { params: Promise<{ 
         </Link>
       </p>
       <PageHeader
-        title={r.subject || '(empty subject)'}
+        title={r.identity?.subject || r.subject || '(empty subject)'}
         description={<span className="font-mono text-xs break-all">transaction {r.transactionId}</span>}
         actions={r.status === 'pending' ? <AutoRefresh seconds={5} /> : undefined}
       />
@@ -46,8 +55,12 @@ export default async function RequestDetailPage({ params }: { params: Promise<{ 
             <DefinitionList
               items={[
                 ['Status', <StateBadge key="s" state={r.status} />],
-                ['Subject', r.subject || '(empty)'],
-                ['Subject alternative names', r.sans.length ? r.sans.map((s) => `${s.type}: ${s.value}`).join(', ') : null],
+                [r.status === 'issued' ? 'Issued subject' : 'Subject to issue', r.identity ? r.identity.subject || '(empty)' : null],
+                [r.status === 'issued' ? 'Issued SANs' : 'SANs to issue', r.identity ? sanList(r.identity.sans) || '(none)' : null],
+                ['Identity decided by', r.identitySource ? SOURCES[r.identitySource] : null],
+                ['Renews certificate', r.renewalOfSerial ? <Link key="rn" className={linkClass} href={`/admin/certificates/${r.renewalOfSerial}`}>{r.renewalOfSerial}</Link> : null],
+                ['Requested subject', r.subject || '(empty)'],
+                ['Requested SANs', sanList(r.sans) || null],
                 ['Key', r.key],
                 ['Message type', r.messageType],
                 ['Arrived', <DateTime key="a" iso={r.createdAt} withSeconds />],

@@ -33,6 +33,7 @@ export function templateBodyFromForm(f: Record<string, string>): Record<string, 
     retries: int(f.retries),
     retryDelaySeconds: int(f.retryDelaySeconds),
     isDefault: on(f.isDefault) || undefined,
+    autoRenew: on(f.autoRenew),
   };
 }
 
@@ -40,5 +41,6 @@ export function templateBodyFromForm(f: Record<string, string>): Record<string, 
 export interface TemplateFormValues {
   id: string | null;
   isDefault: boolean;
+  autoRenew: boolean;
   config: Partial<TemplateView['config']>;
 }

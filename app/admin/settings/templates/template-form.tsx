@@ -64,6 +64,12 @@ export function TemplateForm({ action, initial }: { action: Action; initial: Tem
           <Field name="retries" label="SCEP retries" type="number" min={0} max={100} defaultValue={c.retries ?? 3} error={e.retries} hint="Polls while a request is pending. Manual approval: 21." />
           <Field name="retryDelaySeconds" label="Retry delay (seconds)" type="number" min={1} max={3600} defaultValue={c.retryDelaySeconds ?? 10} error={e.retryDelaySeconds} hint="Manual approval: 30 (a 10-minute window)." />
         </div>
+        <div>
+          <Check name="autoRenew" label="Renew automatically, even when enrollment needed approval" defaultChecked={initial.autoRenew} />
+          <p className="mt-1 text-xs text-slate-500">
+            Off: renewing a certificate from a manual-approval enrollment waits for an admin again. Renewals always keep the certificate’s names.
+          </p>
+        </div>
       </Section>
       <Section title="Exchange (ActiveSync)">
         <Check name="eas.enabled" label="Add an Exchange account" defaultChecked={!!c.eas} onChange={setEas} />

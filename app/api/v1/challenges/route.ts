@@ -8,7 +8,7 @@ export const dynamic = 'force-dynamic';
 export const POST = apiRoute(
   { body: ZCreateChallengeSchema },
   async ({ input, actor, runtime }) => {
-    const created = await createChallenge(runtime, { ...input, actor, defaultTtlSeconds: runtime.env.TESSERA_CHALLENGE_TTL_SECONDS });
+    const created = await createChallenge(runtime.db, runtime.masterKey, input, actor, { defaultTtlSeconds: runtime.env.TESSERA_CHALLENGE_TTL_SECONDS });
     return { ...created, enrollUrl: scepUrl(runtime.env) };
   },
   { status: 201 },

@@ -32,7 +32,7 @@ export default async function EditTemplatePage({ params }: { params: Promise<{ i
       </p>
       <PageHeader title={template.name} description={template.isDefault ? <Badge tone="indigo">default template</Badge> : 'Profile template'} />
       <Card>
-        <TemplateForm action={saveTemplateAction} initial={{ id: template.id, isDefault: template.isDefault, config: template.config }} />
+        <TemplateForm action={saveTemplateAction} initial={{ id: template.id, isDefault: template.isDefault, autoRenew: template.autoRenew, config: template.config }} />
       </Card>
     </>
   );

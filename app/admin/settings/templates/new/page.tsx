@@ -28,7 +28,7 @@ export default async function NewTemplatePage() {
       <Card>
         <TemplateForm
           action={saveTemplateAction}
-          initial={{ id: null, isDefault: false, config: { organization: base?.organization, identifierPrefix: base ? `${base.identifierPrefix}.new` : undefined, subjectTemplate: base?.subjectTemplate } }}
+          initial={{ id: null, isDefault: false, autoRenew: false, config: { organization: base?.organization, identifierPrefix: base ? `${base.identifierPrefix}.new` : undefined, subjectTemplate: base?.subjectTemplate } }}
         />
       </Card>
     </>
