@@ -4,8 +4,8 @@
  * client would, after the clock stops.
  */
 import type { KeyObject } from 'node:crypto';
-import { buildClientRequest, parseCertRepForClient } from '../lib/scep/testing/client';
-import { createClientIdentity, testRsaKey } from '../lib/scep/testing/identities';
+import { buildClientRequest, parseCertRepForClient } from '../test/support/scep/client';
+import { createClientIdentity, testRsaKey } from '../test/support/scep/identities';
 import { describeCertificate } from '../lib/pki/x509/certificate-info';
 
 export interface PreparedRequest {

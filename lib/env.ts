@@ -44,6 +44,14 @@ export const ZEnvSchema = z.object({
   AUTH_SECRET: ZOptionalString.refine((v) => v === undefined || Buffer.byteLength(v, 'utf8') >= 32, {
     message: 'must be at least 32 bytes (e.g. `openssl rand -base64 32`); unset, Tessera generates one in the data directory',
   }),
+  /** next-auth's own name for AUTH_SECRET; `npm start` sets both. */
+  NEXTAUTH_SECRET: ZOptionalString,
+  /** The local CLI's credential for /api/internal/cli, set by `npm start` for the server it starts. */
+  TESSERA_CLI_TOKEN: ZOptionalString,
+  /** Where prisma/ lives when the process does not run from the project directory (defaults to the working directory). */
+  TESSERA_ROOT: ZOptionalString,
+  /** Set by npm for `npm start`; reported by /api/health. */
+  npm_package_version: z.string().default('0.1.0'),
   TESSERA_CA_SUBJECT: z.string().default('CN=Tessera Enrollment CA'),
   TESSERA_CA_KEY_BITS: z.coerce.number().pipe(z.union([z.literal(2048), z.literal(3072), z.literal(4096)])).default(2048),
   TESSERA_CA_VALIDITY_DAYS: z.coerce.number().int().min(30).max(36500).default(3650),

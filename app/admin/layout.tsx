@@ -15,7 +15,7 @@ export default async function AdminLayout({ children }: { children: React.ReactN
   const admin = await getAdminSession().catch(() => null);
   if (!admin) return <>{children}</>;
   const runtime = await getRuntime();
-  const pending = await pendingCounts(runtime.db).catch(() => ({ scepRequests: 0, enrollmentRequests: 0 }));
+  const pending = await pendingCounts(runtime).catch(() => ({ scepRequests: 0, enrollmentRequests: 0 }));
   const items = [
     { href: '/admin', label: 'Overview' },
     { href: '/admin/challenges', label: 'Challenges & enrollments' },

@@ -20,7 +20,7 @@ export default async function OverviewPage() {
   await requireAdmin('/admin');
   const runtime = await getRuntime();
   const now = new Date();
-  const o = await getOverview(runtime.db, now);
+  const o = await getOverview(runtime, { now });
   return (
     <>
       <PageHeader title="Overview" description="What needs attention: pending approvals, certificates about to expire and recent SCEP failures." />

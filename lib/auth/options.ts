@@ -43,7 +43,7 @@ export function oidcConfigured(): boolean {
 }
 
 export const authOptions: NextAuthOptions = {
-  secret: process.env.AUTH_SECRET ?? process.env.NEXTAUTH_SECRET,
+  secret: env().AUTH_SECRET ?? env().NEXTAUTH_SECRET,
   session: { strategy: 'jwt', maxAge: SESSION_MAX_AGE_SECONDS },
   pages: { signIn: '/login', error: '/login' },
   providers: [
@@ -55,7 +55,7 @@ export const authOptions: NextAuthOptions = {
         const runtime = await getRuntime();
         // next-auth hands authorize() the request headers as a plain object.
         const { address } = requestMetadata((req?.headers ?? {}) as Record<string, string | undefined>, runtime.env);
-        const admin = await signInWithPassword(runtime.db, {
+        const admin = await signInWithPassword(runtime, {
           email: String(credentials?.email ?? ''),
           password: String(credentials?.password ?? ''),
           address,

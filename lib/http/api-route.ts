@@ -54,7 +54,7 @@ export async function authenticate(req: Request, runtime: Runtime): Promise<Auth
   const auth = req.headers.get('authorization');
   const { address } = requestMetadata(req, runtime.env);
   if (auth?.toLowerCase().startsWith('bearer ')) {
-    const actor = await authenticateApiToken(runtime.db, runtime.masterKey, auth.slice(7).trim(), address);
+    const actor = await authenticateApiToken(runtime, { token: auth.slice(7).trim(), sourceAddress: address });
     return actor && { actor, via: 'token' };
   }
   const session = await getAdminSession(address).catch(() => null);

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { env } from '../env';
 import { cliCredentialMatches } from '../server/boot/cli-credential';
 import { findCommand } from '../server/cli/registry';
 import { runCommand } from '../server/cli/run-command';
@@ -12,7 +13,7 @@ const ZCliRequest = z.object({ command: z.string().max(100), input: z.record(z.s
 export async function handleCliRequest(req: Request): Promise<Response> {
   const auth = req.headers.get('authorization') ?? '';
   const token = auth.startsWith('Bearer ') ? auth.slice(7) : '';
-  if (!cliCredentialMatches(token, process.env.TESSERA_CLI_TOKEN)) return jsonError('unauthorized', 'CLI credential required');
+  if (!cliCredentialMatches(token, env().TESSERA_CLI_TOKEN)) return jsonError('unauthorized', 'CLI credential required');
   const body = ZCliRequest.safeParse(await req.json().catch(() => null));
   if (!body.success) return jsonError('validation', 'expected {command, input}');
   const command = findCommand(body.data.command);

@@ -37,6 +37,7 @@ export async function scepEndpoint(req: Request): Promise<Response> {
         outcome: 'http-error',
         httpStatus: 413,
         failInfo: null,
+        reasonCode: 'body-too-large',
         reason,
         algorithms: null,
         durationMs: performance.now() - started,

@@ -6,8 +6,8 @@ import { ProfileError } from './errors';
 import { MANUAL_APPROVAL_WINDOW_SECONDS, pendingWindowSeconds, retryPolicyFor } from './retry-policy';
 import { ZProfileTemplateInputSchema } from './template-schema';
 import { getPayload, PayloadTypes } from './types';
-import { sampleInput, sampleTemplate, sequentialUuids } from './testdata/fixtures';
-import { makeTestPki, openssl, type TestPki } from './testdata/test-pki';
+import { sampleInput, sampleTemplate, sequentialUuids } from '../../test/support/profile-fixtures';
+import { makeTestPki, openssl, type TestPki } from '../../test/support/profile-test-pki';
 
 type Dict = { [key: string]: PlistValue };
 const asDict = (v: PlistValue | undefined): Dict => {

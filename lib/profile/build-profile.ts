@@ -2,19 +2,13 @@
  * Builds the enrollment Configuration profile: CA certificate + SCEP identity + optional Exchange and Wi-Fi
  * payloads that use that identity. Pure: the caller supplies the CA, URL, challenge and (in tests) the UUIDs.
  */
-import { createHash, randomUUID, X509Certificate } from 'node:crypto';
+import { createHash, randomUUID } from 'node:crypto';
+import { Asn1Error, CertificateError } from '../pki/errors';
+import { describeCertificate } from '../pki/x509';
 import { build, type PlistValue } from 'plist';
 import { inputError, type ProfileIssue } from './errors';
 import { renderSubject, SubjectTemplateError, expandPlaceholders, type PlaceholderValues, type ScepSubject } from './subject-template';
-import {
-  SAN_PLACEHOLDERS,
-  ZEnrollmentPersonSchema,
-  ZProfileTemplateInputSchema,
-  zodIssues,
-  type EnrollmentPerson,
-  type ProfileTemplate,
-  type ProfileTemplateInput,
-} from './template-schema';
+import { SAN_PLACEHOLDERS, ZEnrollmentPersonSchema, ZProfileTemplateInputSchema, zodIssues, type EnrollmentPerson, type ProfileTemplate, type ProfileTemplateInput } from './template-schema';
 import { PayloadTypes, type EnrollmentPayload, type EnrollmentProfile, type ScepSubjectAltName } from './types';
 
 export interface BuildEnrollmentProfileInput {
@@ -49,10 +43,11 @@ export function scepUrlFor(publicBaseUrl: string): string {
 
 function checkArguments(input: BuildEnrollmentProfileInput, issues: ProfileIssue[]): void {
   try {
-    if (!new X509Certificate(Buffer.from(input.caCertificateDer)).ca) {
+    if (!describeCertificate(input.caCertificateDer).isCa) {
       issues.push({ path: 'caCertificateDer', message: 'is not a CA certificate (basicConstraints cA is not true)' });
     }
-  } catch {
+  } catch (e) {
+    if (!(e instanceof CertificateError || e instanceof Asn1Error)) throw e;
     issues.push({ path: 'caCertificateDer', message: 'is not a DER X.509 certificate' });
   }
   if (!NO_CONTROL.test(input.caName) || input.caName.length > 255) {

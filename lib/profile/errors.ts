@@ -1,9 +1,9 @@
 /** Typed errors for lib/profile. The code is what the HTTP/action wrapper maps to a status; the message names the field. */
+import { CodedError } from '../pki/errors';
 
 export type ProfileErrorCode =
   | 'PROFILE_INPUT_INVALID' // template, person or build arguments failed validation (caller's fault → 400)
-  | 'PROFILE_SIGNER_INVALID' // signer certificate/key unusable (configuration fault → 500)
-  | 'SIGNED_PROFILE_INVALID'; // a signed profile failed to parse or verify
+  | 'PROFILE_SIGNER_INVALID'; // signer certificate/key unusable (configuration fault → 500)
 
 export interface ProfileIssue {
   /** Dotted path of the offending field, e.g. "template.wifi.ssid". */
@@ -11,15 +11,13 @@ export interface ProfileIssue {
   message: string;
 }
 
-export class ProfileError extends Error {
-  readonly code: ProfileErrorCode;
-  readonly issues: ProfileIssue[];
-
-  constructor(code: ProfileErrorCode, message: string, issues: ProfileIssue[] = []) {
-    super(message);
-    this.name = 'ProfileError';
-    this.code = code;
-    this.issues = issues;
+export class ProfileError extends CodedError<ProfileErrorCode> {
+  constructor(
+    code: ProfileErrorCode,
+    message: string,
+    readonly issues: ProfileIssue[] = [],
+  ) {
+    super(code, message);
   }
 }
 

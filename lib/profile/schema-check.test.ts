@@ -1,9 +1,9 @@
 import { parse } from 'plist';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildEnrollmentProfile, renderProfilePlist, toPlistValue } from './build-profile';
-import { checkProfileAgainstSchema, DEFAULT_SCHEMA_DIR, loadAppleSchemas, type SchemaViolation } from './schema-check';
-import { sampleInput, sampleTemplate } from './testdata/fixtures';
-import { makeTestPki, type TestPki } from './testdata/test-pki';
+import { checkProfileAgainstSchema, DEFAULT_SCHEMA_DIR, loadAppleSchemas, type SchemaViolation } from '../../test/support/apple-schema';
+import { sampleInput, sampleTemplate } from '../../test/support/profile-fixtures';
+import { makeTestPki, type TestPki } from '../../test/support/profile-test-pki';
 
 const schemas = loadAppleSchemas();
 let pki: TestPki;
@@ -66,7 +66,7 @@ describe('broken profiles are reported with paths', () => {
     ['missing required [CPK] key', (p) => delete payload(p, 2).PayloadUUID, ['required PayloadContent[2]<com.apple.eas.account>.PayloadUUID']],
     ['wrong top-level PayloadType', (p) => (p.PayloadType = 'Profile'), ['rangelist PayloadType']],
     ['unknown payload type', (p) => (payload(p, 2).PayloadType = 'com.apple.eas'), ['payload-type PayloadContent[2]<com.apple.eas>.PayloadType']],
-    ['flat Subject (micromdm#40)', (p) => (scepContent(p).Subject = [['CN', 'x']]), [`type ${scepPath}.Subject[0][0]`, `type ${scepPath}.Subject[0][1]`]],
+    ['flat Subject (iOS refuses it)', (p) => (scepContent(p).Subject = [['CN', 'x']]), [`type ${scepPath}.Subject[0][0]`, `type ${scepPath}.Subject[0][1]`]],
     ['Subject pair of 3', (p) => (scepContent(p).Subject = [[['CN', 'x', 'y']]]), [`repetition ${scepPath}.Subject[0][0]`]],
     ['UUID format', (p) => (payload(p, 2).PayloadCertificateUUID = 'scep'), [
       'format PayloadContent[2]<com.apple.eas.account>.PayloadCertificateUUID',

@@ -4,13 +4,15 @@
  * [SCEP] `Subject` is "an X.500 name as an array of OID and value": an array of RDNs, each RDN an array of
  * [type, value] pairs, e.g. /C=US/O=Org/CN=foo → [[["C","US"]],[["O","Org"]],[["CN","foo"]]]. Only C, L, ST, O, OU
  * and CN have short names; everything else must be a dotted OID. iOS rejects a wrongly nested array where macOS
- * does not (micromdm/micromdm#40), so the shape is produced here and nowhere else.
+ * does not, so the shape is produced here and nowhere else.
  *
  * Template syntax is RFC 4514's: `,` separates RDNs, `+` joins attributes of a multi-valued RDN, `\` escapes a
  * special character (`\,` `\+` `\"` `\\` `\=` …) or a UTF-8 byte (`\C3\A9`), and a value may be "double-quoted".
  * `{name}` is a placeholder (`\{` for a literal brace). Placeholders are substituted *after* parsing, so a comma
  * or quote inside a person's name can never split or forge an RDN.
  */
+
+import { CodedError } from '../pki/errors';
 
 export const SUBJECT_PLACEHOLDERS = ['email', 'username', 'displayName', 'organization'] as const;
 export type SubjectPlaceholder = (typeof SUBJECT_PLACEHOLDERS)[number];
@@ -28,10 +30,10 @@ export interface TemplateAttribute {
 }
 export type ParsedSubjectTemplate = TemplateAttribute[][];
 
-export class SubjectTemplateError extends Error {
+/** Always code 'invalid-template'; the message names what is wrong, for the admin editing the template. */
+export class SubjectTemplateError extends CodedError<'invalid-template'> {
   constructor(message: string) {
-    super(message);
-    this.name = 'SubjectTemplateError';
+    super('invalid-template', message);
   }
 }
 

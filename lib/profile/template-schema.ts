@@ -4,7 +4,7 @@
  */
 import { z } from 'zod';
 import { safeText } from '../validation/safe-text';
-import { inputError, type ProfileIssue } from './errors';
+import type { ProfileIssue } from './errors';
 import { expandPlaceholders, parseSubjectTemplate, SubjectTemplateError, type SubjectPlaceholder } from './subject-template';
 
 /** Placeholders a SubjectAltName template may use. */
@@ -105,11 +105,4 @@ export function zodIssues(prefix: string, error: z.ZodError): ProfileIssue[] {
     path: [prefix, ...i.path.map(String)].filter(Boolean).join('.'),
     message: i.message,
   }));
-}
-
-/** Parse a template or throw ProfileError('PROFILE_INPUT_INVALID') naming each bad field. */
-export function parseProfileTemplate(input: unknown): ProfileTemplate {
-  const r = ZProfileTemplateInputSchema.safeParse(input);
-  if (!r.success) throw inputError(zodIssues('template', r.error));
-  return r.data;
 }

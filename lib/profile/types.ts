@@ -1,5 +1,5 @@
 /**
- * Typed payload dictionaries, named and spelled exactly as Apple's schemas (testdata/apple-schema) spell them.
+ * Typed payload dictionaries, named and spelled exactly as Apple's schemas (test/data/apple-schema) spell them.
  * Type aliases (not interfaces) so they stay assignable to plain plist values.
  */
 import type { ScepSubject } from './subject-template';
@@ -44,7 +44,7 @@ export type ScepPayloadContent = {
   Challenge: string;
   /** [SCEP] default is 1024, so 2048 is always written. */
   Keysize: 2048;
-  /** [SCEP] "Always 'RSA'"; spelled with a space (micromdm/micromdm#652). */
+  /** [SCEP] "Always 'RSA'"; the key name is spelled with a space. */
   'Key Type': 'RSA';
   /** [SCEP] bitmask 1 = signing, 4 = encryption; 5 = both (Tessera's CA accepts both). */
   'Key Usage': 5;

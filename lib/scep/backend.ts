@@ -8,6 +8,7 @@
 export type FailInfoName = 'badAlg' | 'badMessageCheck' | 'badRequest' | 'badTime' | 'badCertId';
 
 import type { CsrSummary } from '../pki/csr-types';
+import type { ScepReasonCode } from './reason-codes';
 
 export type { CsrSummary, SanEntry } from '../pki/csr-types';
 
@@ -20,10 +21,11 @@ export type BackendDecision =
   | { kind: 'issued'; certificateDer: Uint8Array }
   | { kind: 'pending' }
   /**
-   * `reason` goes to Tessera's SCEP log (plain English, no secrets); `clientText` is the failInfoText sent to the
-   * client; `code` is a stable kebab-case name for the cause (e.g. "identity-mismatch") for the log and metrics.
+   * `code` and `reason` go to Tessera's SCEP log (`reason` in plain English, no secrets); `clientText` is the
+   * failInfoText sent to the client. `code` is a stable name for the cause (lib/scep/reason-codes.ts), for the log,
+   * the dashboard's explanations and metrics.
    */
-  | { kind: 'failure'; failInfo: FailInfoName; reason: string; clientText?: string; code?: string };
+  | { kind: 'failure'; failInfo: FailInfoName; reason: string; clientText?: string; code?: ScepReasonCode };
 
 export interface EnrollInput {
   transactionId: string;

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { CapabilitiesConfigError, capabilitiesFor, renderCapabilities, validateCapabilities } from './capabilities';
 
 describe('GetCACaps', () => {
-  it('serves exactly the implemented keywords, one per line (row 1)', () => {
+  it('serves exactly the implemented keywords, one per line', () => {
     expect(renderCapabilities(capabilitiesFor({ renewal: false }))).toBe('AES\nPOSTPKIOperation\nSCEPStandard\nSHA-256\nSHA-512');
     expect(renderCapabilities(capabilitiesFor({ renewal: true })).split('\n')).toContain('Renewal');
   });
@@ -15,7 +15,7 @@ describe('GetCACaps', () => {
     }
   });
 
-  it('refuses a list without SHA-* (row 46, iOS 22006)', () => {
+  it('refuses a list without SHA-* (iOS fails with 22006)', () => {
     expect(() => validateCapabilities(['AES', 'POSTPKIOperation', 'SCEPStandard'])).toThrow(CapabilitiesConfigError);
     expect(() => validateCapabilities([])).toThrow(/SHA-1, SHA-256 or SHA-512/);
     expect(() => validateCapabilities(['SHA-256', 'Bogus'])).toThrow(/unknown/);

@@ -4,6 +4,7 @@
  * 22006 when no SHA-* keyword is present; DES and MD5 are never advertised even with the legacy switch on
  * (RFC 8894 §2.9, §7.5: advertising them invites downgrades).
  */
+import { CodedError } from '../pki/errors';
 
 export const CAPABILITY_KEYWORDS = [
   'AES',
@@ -18,12 +19,7 @@ export const CAPABILITY_KEYWORDS = [
 ] as const;
 export type Capability = (typeof CAPABILITY_KEYWORDS)[number];
 
-export class CapabilitiesConfigError extends Error {
-  constructor(message: string) {
-    super(message);
-    this.name = 'CapabilitiesConfigError';
-  }
-}
+export class CapabilitiesConfigError extends CodedError<'unknown-keyword' | 'no-sha'> {}
 
 /** The list Tessera serves: what it implements, strongest-first choices left to the client. */
 export function capabilitiesFor(opts: { renewal: boolean }): Capability[] {
@@ -35,9 +31,9 @@ export function capabilitiesFor(opts: { renewal: boolean }): Capability[] {
 /** Throws CapabilitiesConfigError for a list iOS would refuse (no SHA-*) or one with unknown keywords. */
 export function validateCapabilities(caps: readonly string[]): void {
   const unknown = caps.filter((c) => !(CAPABILITY_KEYWORDS as readonly string[]).includes(c));
-  if (unknown.length) throw new CapabilitiesConfigError(`unknown SCEP capability keyword(s): ${unknown.join(', ')}`);
+  if (unknown.length) throw new CapabilitiesConfigError('unknown-keyword', `unknown SCEP capability keyword(s): ${unknown.join(', ')}`);
   if (!caps.some((c) => c.startsWith('SHA-'))) {
-    throw new CapabilitiesConfigError('SCEP capabilities must include SHA-1, SHA-256 or SHA-512 (iOS fails with 22006 otherwise)');
+    throw new CapabilitiesConfigError('no-sha', 'SCEP capabilities must include SHA-1, SHA-256 or SHA-512 (iOS fails with 22006 otherwise)');
   }
 }
 

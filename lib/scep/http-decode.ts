@@ -2,7 +2,7 @@
  * SCEP over HTTP (RFC 8894 §4.1, §4.3): the operation and the GET `message` read from the raw query string.
  *
  * Form decoding (URLSearchParams, querystring) turns `+` into a space and Buffer.from(…, 'base64') silently drops
- * invalid characters, so neither is used. What clients actually send (checklist §1.5):
+ * invalid characters, so neither is used. What clients actually send:
  *   iOS/macOS   `+` and `/` raw, `=` as %3D
  *   sscep/Cisco %0A every 64 characters, %2B, %3D (and %2F on Cisco)
  *   micromdm    base64url (`-`, `_`) before 2026, %3D padding

@@ -1,7 +1,7 @@
 import crypto from 'node:crypto';
 import { describe, expect, it } from 'vitest';
-import { readCertificateRef, sha256Hex } from '../pki/cms';
-import { parseCsr } from '../pki/x509/parse-csr';
+import { createHash } from 'node:crypto';
+import { parseCertificate, parseCsr } from '../pki/x509';
 import {
   auditCertRep,
   buildClientRequest,
@@ -15,7 +15,7 @@ import {
   type ClientIdentity,
   type ClientRequestOptions,
   type Harness,
-} from './testing';
+} from '../../test/support/scep';
 
 const device = createClientIdentity({ commonName: 'Mac of Bob' });
 
@@ -35,9 +35,9 @@ async function send(h: Harness, o: Partial<ClientRequestOptions> & { signer?: Cl
   return { rep: parseCertRepForClient(res.body, { caCertificateDer: h.ca.certificateDer, recipient: signer }), event: res.event };
 }
 
-const pollData = (h: Harness) => buildIssuerAndSubject(readCertificateRef(h.ca.certificateDer).subjectDer, parseCsr(device.csrDer).subjectDer);
+const pollData = (h: Harness) => buildIssuerAndSubject(parseCertificate(h.ca.certificateDer).subjectDer, parseCsr(device.csrDer).subjectDer);
 
-describe('PENDING and CertPoll (rows 38, 39)', () => {
+describe('PENDING and CertPoll', () => {
   it('walks pending → pending → approved, encrypting SUCCESS to the poll signer', async () => {
     const h = createHarness({ mode: 'pending' });
     const txid = 'POLL-1';
@@ -54,7 +54,7 @@ describe('PENDING and CertPoll (rows 38, 39)', () => {
     const done = await send(h, { messageType: 'CertPoll', transactionId: txid, messageData: pollData(h) });
     expect(done.rep).toMatchObject({ pkiStatus: 'SUCCESS', cipher: 'AES-128-CBC' });
     expect(done.rep.certificates).toHaveLength(1);
-    expect(h.backend.pollCalls[0]).toMatchObject({ transactionId: txid, signerPublicKeySha256: sha256Hex(readCertificateRef(device.certificateDer).spkiDer) });
+    expect(h.backend.pollCalls[0]).toMatchObject({ transactionId: txid, signerPublicKeySha256: createHash('sha256').update(parseCertificate(device.certificateDer).spkiDer).digest('hex') });
   });
 
   it('maps reject, unknown transaction and foreign signer key', async () => {
@@ -78,7 +78,7 @@ describe('PENDING and CertPoll (rows 38, 39)', () => {
   });
 });
 
-describe('RenewalReq (rows 41–43) and renewal via PKCSReq', () => {
+describe('RenewalReq and renewal via PKCSReq', () => {
   async function renewalSetup(renewal: boolean) {
     const h = createHarness({ renewal });
     const first = await send(h, {});
@@ -116,7 +116,7 @@ describe('RenewalReq (rows 41–43) and renewal via PKCSReq', () => {
     expect(other.event.reason).toContain('not issued by this CA');
   });
 
-  it('row 42: PKCSReq signed by a certificate we issued passes renewalOfSerialHex (sscep -O/-K, certmonger)', async () => {
+  it('PKCSReq signed by a certificate we issued passes renewalOfSerialHex (sscep -O/-K, certmonger)', async () => {
     const { h, oldSigner, next, oldSerial } = await renewalSetup(false);
     const { rep } = await send(h, { messageType: 'PKCSReq', signer: oldSigner, messageData: next.csrDer });
     expect(rep.pkiStatus).toBe('SUCCESS');
@@ -124,7 +124,7 @@ describe('RenewalReq (rows 41–43) and renewal via PKCSReq', () => {
   });
 });
 
-describe('GetCert and unsupported types (row 37)', () => {
+describe('GetCert and unsupported types', () => {
   it('GetCert returns a known certificate and badCertId for an unknown serial', async () => {
     const h = createHarness();
     const issued = (await send(h, {})).rep.certificates[0];

@@ -1,19 +1,22 @@
 /**
- * PKIOperation: one pkiMessage in, one CertRep out (RFC 8894 §3.3; checklist §4 processing order).
- * Protocol failures travel in-band as signed CertReps; only a message without transactionID/senderNonce is an
- * HTTP 400, and a backend outage an HTTP 500.
+ * PKIOperation: one pkiMessage in, one CertRep out (RFC 8894 §3.3). Order: parse → verify the signature → check the
+ * message type → decrypt and read the messageData → ask the backend. Protocol failures travel in-band as signed
+ * CertReps; only a message without transactionID/senderNonce is an HTTP 400, and a backend outage an HTTP 500.
  */
-import { parseBer, expectSequence, rawOf, readIntegerBytes, sameBytes, sha256Hex, type ContentCipherSpec, type HashName, type HashSpec } from '../pki/cms';
+import { createHash } from 'node:crypto';
+import type { ContentCipherSpec, HashName, HashSpec } from '../pki/algorithms';
+import type { CmsSigner } from '../pki/cms';
 import type { BackendDecision, FailInfoName, ScepBackend, ScepClientInfo } from './backend';
-import { buildCertRep, type CertRepStatus, type ScepSigner } from './build-cert-rep';
+import { buildCertRep, type CertRepStatus } from './build-cert-rep';
 import { ContentType, messageTypeName } from './constants';
 import { checkEnrollment } from './enrollment-request';
-import { DECRYPT_FAILED, openPkiEnvelope } from './open-envelope';
+import { openPkiEnvelope } from './open-envelope';
 import { parsePkiMessage, verifyPkiMessage } from './parse-pki-message';
+import type { ScepReasonCode } from './reason-codes';
 import type { ScepOutcome } from './types';
 
 export interface PkiOperationContext {
-  ca: ScepSigner;
+  ca: CmsSigner;
   legacy: boolean;
   renewal: boolean;
   minRsaBits: number;
@@ -30,6 +33,7 @@ export interface PkiOperationResult {
   transactionId: string | null;
   outcome: ScepOutcome;
   failInfo: FailInfoName | null;
+  reasonCode: ScepReasonCode;
   reason: string;
   algorithms: string | null;
 }
@@ -45,13 +49,18 @@ const DEFAULT_CLIENT_TEXT: Record<FailInfoName, string> = {
 
 /** RFC 8894 §3.5.2 leaves the reply digest open; mirror SHA-1/256/512 (and MD5 under legacy), else SHA-256. */
 function replyHash(digest: HashSpec | null, legacy: boolean): HashName {
-  if (!digest) return 'SHA-256';
-  if (digest.name === 'SHA-1' || digest.name === 'SHA-256' || digest.name === 'SHA-512') return digest.name;
-  if (digest.name === 'MD5' && legacy) return 'MD5';
+  if (digest && (digest.name === 'SHA-1' || digest.name === 'SHA-256' || digest.name === 'SHA-512' || (digest.name === 'MD5' && legacy))) return digest.name;
   return 'SHA-256';
 }
 
 const text = (s: string): Uint8Array => Buffer.from(s, 'utf8');
+
+interface Refusal {
+  code: ScepReasonCode;
+  failInfo: FailInfoName;
+  reason: string;
+  clientText?: string;
+}
 
 export async function handlePkiOperation(bytes: Uint8Array, ctx: PkiOperationContext): Promise<PkiOperationResult> {
   const parsed = parsePkiMessage(bytes);
@@ -64,6 +73,7 @@ export async function handlePkiOperation(bytes: Uint8Array, ctx: PkiOperationCon
       transactionId: null,
       outcome: 'http-error',
       failInfo: null,
+      reasonCode: 'malformed-message',
       reason: `undecodable pkiMessage: ${parsed.reason}`,
       algorithms: null,
     };
@@ -73,7 +83,7 @@ export async function handlePkiOperation(bytes: Uint8Array, ctx: PkiOperationCon
   let cipher: ContentCipherSpec | null = null;
   const algorithms = (): string | null => [cipher?.name, msg.digest?.name].filter(Boolean).join('/') || null;
 
-  const reply = (status: CertRepStatus, outcome: ScepOutcome, reason: string): PkiOperationResult => ({
+  const reply = (status: CertRepStatus, outcome: ScepOutcome, reasonCode: ScepReasonCode, reason: string): PkiOperationResult => ({
     status: 200,
     contentType: ContentType.pkiMessage,
     body: buildCertRep({
@@ -88,84 +98,76 @@ export async function handlePkiOperation(bytes: Uint8Array, ctx: PkiOperationCon
     transactionId: msg.transactionId,
     outcome,
     failInfo: status.pkiStatus === 'FAILURE' ? status.failInfo : null,
+    reasonCode,
     reason,
     algorithms: algorithms(),
   });
-  const fail = (failInfo: FailInfoName, reason: string, clientText?: string): PkiOperationResult =>
-    reply({ pkiStatus: 'FAILURE', failInfo, failInfoText: clientText ?? DEFAULT_CLIENT_TEXT[failInfo] }, 'failure', reason);
+  const fail = (r: Refusal): PkiOperationResult =>
+    reply({ pkiStatus: 'FAILURE', failInfo: r.failInfo, failInfoText: r.clientText ?? DEFAULT_CLIENT_TEXT[r.failInfo] }, 'failure', r.code, r.reason);
+  const badRequest = (code: ScepReasonCode, reason: string) => fail({ code, failInfo: 'badRequest', reason });
 
   const verified = verifyPkiMessage(msg, { legacy: ctx.legacy });
-  if (!verified.ok) return fail(verified.failInfo, verified.reason);
+  if (!verified.ok) return fail(verified);
   const signer = verified.signer;
 
   // RFC 8894 §3.2.1.2: undefined values MUST be treated as errors.
-  if (!typeName) {
-    return fail('badRequest', msg.messageTypeCode ? `unsupported messageType "${msg.messageTypeCode}"` : 'the request has no messageType');
-  }
-  if (typeName === 'CertRep' || typeName === 'GetCRL') return fail('badRequest', `${typeName} requests are not supported`);
-  if (typeName === 'RenewalReq' && !ctx.renewal) {
-    return fail('badRequest', 'RenewalReq received but renewal is disabled (the Renewal capability is not advertised)');
-  }
+  if (!typeName) return badRequest('unsupported-message-type', msg.messageTypeCode ? `unsupported messageType "${msg.messageTypeCode}"` : 'the request has no messageType');
+  if (typeName === 'CertRep' || typeName === 'GetCRL') return badRequest('unsupported-message-type', `${typeName} requests are not supported`);
+  if (typeName === 'RenewalReq' && !ctx.renewal) return badRequest('renewal-disabled', 'RenewalReq received but renewal is disabled (the Renewal capability is not advertised)');
   if (signer.publicKey.asymmetricKeyType !== 'rsa') {
-    return fail('badAlg', `the request signer's key is ${signer.publicKey.asymmetricKeyType ?? 'unknown'}; SCEP replies can only be encrypted to RSA keys`);
+    return fail({ code: 'unsupported-algorithm', failInfo: 'badAlg', reason: `the request signer's key is ${signer.publicKey.asymmetricKeyType ?? 'unknown'}; SCEP replies can only be encrypted to RSA keys` });
   }
 
-  const opened = openPkiEnvelope(msg.signedData.eContent, ctx.ca, { legacy: ctx.legacy });
+  const opened = openPkiEnvelope(msg.signedData.eContent, typeName, ctx.ca, { legacy: ctx.legacy });
   cipher = opened.cipher;
-  if (!opened.ok) return fail(opened.failInfo, opened.reason, opened.clientText);
+  if (!opened.ok) return fail(opened);
   const contentCipher = opened.cipher;
+  const data = opened.data;
 
-  const toReply = (decision: BackendDecision, successReason: string, pendingReason: string): PkiOperationResult => {
+  const toReply = (decision: BackendDecision, success: [ScepReasonCode, string], pendingReason: string): PkiOperationResult => {
     switch (decision.kind) {
       case 'issued':
-        return reply(
-          { pkiStatus: 'SUCCESS', certificates: [decision.certificateDer], recipient: signer, cipher: contentCipher.name },
-          'success',
-          successReason,
-        );
+        return reply({ pkiStatus: 'SUCCESS', certificates: [decision.certificateDer], recipient: signer, cipher: contentCipher.name }, 'success', ...success);
       case 'pending':
-        return reply({ pkiStatus: 'PENDING' }, 'pending', pendingReason);
+        return reply({ pkiStatus: 'PENDING' }, 'pending', 'pending-approval', pendingReason);
       case 'failure':
-        return fail(decision.failInfo, decision.reason, decision.clientText);
+        return fail({ ...decision, code: decision.code ?? 'request-failed' });
     }
   };
 
   try {
-    if (typeName === 'PKCSReq' || typeName === 'RenewalReq') {
+    if (data.kind === 'csr') {
       const check = checkEnrollment({
-        messageType: typeName,
+        messageType: typeName === 'RenewalReq' ? 'RenewalReq' : 'PKCSReq',
         transactionId: msg.transactionId,
-        csrDer: opened.plaintext,
+        csr: data.csr,
         signer,
         ca: ctx.ca.certificate,
         minRsaBits: ctx.minRsaBits,
         client: ctx.client,
       });
-      if (!check.ok) return fail(check.failInfo, check.reason, check.clientText);
+      if (!check.ok) return fail(check);
       const { csr, renewalOfSerialHex } = check.input;
       const decision = await ctx.backend.enroll(check.input);
       const renewal = renewalOfSerialHex ? ` (renewal of serial ${renewalOfSerialHex})` : '';
-      return toReply(decision, `issued a certificate for "${csr.subject}"${renewal}`, `${typeName} for "${csr.subject}" is pending approval`);
+      return toReply(decision, ['certificate-issued', `issued a certificate for "${csr.subject}"${renewal}`], `${typeName} for "${csr.subject}" is pending approval`);
     }
-    if (typeName === 'CertPoll') {
+    if (data.kind === 'issuer-and-subject') {
       // RFC 8894 §3.3.3: match on transactionID (and the signer key), not on the IssuerAndSubject contents.
-      if (!isSequence(opened.plaintext)) return fail('badRequest', DECRYPT_FAILED, DECRYPT_FAILED);
       const decision = await ctx.backend.poll({
         transactionId: msg.transactionId,
-        signerPublicKeySha256: sha256Hex(signer.spkiDer),
+        signerPublicKeySha256: createHash('sha256').update(signer.spkiDer).digest('hex'),
         client: ctx.client,
       });
-      return toReply(decision, 'pending request was approved; certificate delivered', 'request is still pending approval');
+      return toReply(decision, ['certificate-issued', 'pending request was approved; certificate delivered'], 'request is still pending approval');
     }
     // GetCert (RFC 8894 §3.3.4): messageData is IssuerAndSerialNumber.
-    const ias = readIssuerAndSerial(opened.plaintext);
-    if (!ias) return fail('badRequest', DECRYPT_FAILED, DECRYPT_FAILED);
-    if (!sameBytes(ias.issuerDer, ctx.ca.certificate.subjectDer)) {
-      return fail('badCertId', 'GetCert asked for a certificate from another issuer');
+    if (Buffer.compare(data.issuerDer, ctx.ca.certificate.subjectDer) !== 0) {
+      return fail({ code: 'unknown-certificate', failInfo: 'badCertId', reason: 'GetCert asked for a certificate from another issuer' });
     }
-    const found = await ctx.backend.getCertificate(ias.serialHex);
-    if (!found) return fail('badCertId', `GetCert: no certificate with serial ${ias.serialHex}`);
-    return toReply({ kind: 'issued', certificateDer: found }, `GetCert: returned certificate serial ${ias.serialHex}`, '');
+    const found = await ctx.backend.getCertificate(data.serialHex);
+    if (!found) return fail({ code: 'unknown-certificate', failInfo: 'badCertId', reason: `GetCert: no certificate with serial ${data.serialHex}` });
+    return toReply({ kind: 'issued', certificateDer: found }, ['certificate-returned', `GetCert: returned certificate serial ${data.serialHex}`], '');
   } catch (e) {
     return {
       status: 500,
@@ -175,27 +177,9 @@ export async function handlePkiOperation(bytes: Uint8Array, ctx: PkiOperationCon
       transactionId: msg.transactionId,
       outcome: 'http-error',
       failInfo: null,
+      reasonCode: 'internal-error',
       reason: `backend error while handling ${typeName}: ${e instanceof Error ? e.message : String(e)}`,
       algorithms: algorithms(),
     };
-  }
-}
-
-function isSequence(bytes: Uint8Array): boolean {
-  try {
-    expectSequence(parseBer(bytes), 'IssuerAndSubject');
-    return true;
-  } catch {
-    return false;
-  }
-}
-
-function readIssuerAndSerial(bytes: Uint8Array): { issuerDer: Uint8Array; serialHex: string } | null {
-  try {
-    const [issuer, serial] = expectSequence(parseBer(bytes), 'IssuerAndSerialNumber');
-    expectSequence(issuer, 'issuer');
-    return { issuerDer: rawOf(bytes, issuer), serialHex: Buffer.from(readIntegerBytes(bytes, serial)).toString('hex') };
-  } catch {
-    return null;
   }
 }

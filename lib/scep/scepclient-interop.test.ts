@@ -10,7 +10,7 @@ import os from 'node:os';
 import path from 'node:path';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createHarness, testRsaKey, type Harness } from './testing';
+import { createHarness, testRsaKey, type Harness } from '../../test/support/scep';
 import type { ScepEvent } from './types';
 
 const SCEPCLIENT = '/usr/bin/scepclient';

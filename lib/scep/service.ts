@@ -1,14 +1,14 @@
 /**
  * The SCEP service over HTTP-neutral requests (RFC 8894 §4): GetCACaps, GetCACert and PKIOperation (GET or POST).
  * app/scep/route.ts turns a Next request into `ScepHttpRequest` and the result into a Response; everything
- * protocol-related, including status codes (checklist §1.4), is decided here.
+ * protocol-related, including the HTTP status codes, is decided here.
  */
-import crypto from 'node:crypto';
-import { readCertificateRef, sameBytes } from '../pki/cms';
+import { spkiOfKey } from '../pki/x509';
 import { capabilitiesFor, renderCapabilities } from './capabilities';
 import { ContentType } from './constants';
 import { decodeGetMessage, decodeOperation, rawQueryParam } from './http-decode';
 import { handlePkiOperation, type PkiOperationContext } from './pki-operation';
+import type { ScepReasonCode } from './reason-codes';
 import type { ScepEvent, ScepHttpRequest, ScepHttpResponse, ScepService, ScepServiceConfig } from './types';
 
 type Draft = Omit<ScepHttpResponse, 'event'> & { event: Omit<ScepEvent, 'durationMs' | 'client' | 'httpStatus'> };
@@ -18,54 +18,54 @@ const text = (s: string): Uint8Array => Buffer.from(s, 'utf8');
 /** Client-chosen strings (operation, transactionID) go to the dashboard: no control characters. */
 const printable = (s: string | null): string | null => (s === null ? null : s.replace(/[\u0000-\u001f\u007f]/g, '?'));
 
-function plain(status: number, body: string, operation: string, reason: string, headers?: Record<string, string>): Draft {
+function plain(status: number, body: string, operation: string, reasonCode: ScepReasonCode, reason: string, headers?: Record<string, string>): Draft {
   return {
     status,
     contentType: ContentType.text,
     body: text(`${body}\n`),
     headers,
-    event: { operation, messageType: null, transactionId: null, outcome: 'http-error', failInfo: null, reason, algorithms: null },
+    event: { operation, messageType: null, transactionId: null, outcome: 'http-error', failInfo: null, reasonCode, reason, algorithms: null },
   };
 }
 
-function success(operation: string, contentType: string, body: Uint8Array, reason: string): Draft {
+function success(operation: string, contentType: string, body: Uint8Array, reasonCode: ScepReasonCode, reason: string): Draft {
   return {
     status: 200,
     contentType,
     body,
-    event: { operation, messageType: null, transactionId: null, outcome: 'success', failInfo: null, reason, algorithms: null },
+    event: { operation, messageType: null, transactionId: null, outcome: 'success', failInfo: null, reasonCode, reason, algorithms: null },
   };
 }
 
+const notAllowed = (method: string, op: string, allow: string) => plain(405, 'method not allowed', op, 'method-not-allowed', `${method} ${op}`, { Allow: allow });
+
 /** Validates the configuration (throws on a CA key that does not match the certificate, or bad limits). */
 export function createScepService(cfg: ScepServiceConfig): ScepService {
-  const caCert = readCertificateRef(Buffer.from(cfg.caCertificateDer));
-  const caPublic = crypto.createPublicKey(cfg.caKey).export({ type: 'spki', format: 'der' });
-  if (!sameBytes(caPublic, caCert.spkiDer)) throw new Error('SCEP CA key does not match the CA certificate');
-  if (cfg.caKey.asymmetricKeyType !== 'rsa') throw new Error('the SCEP CA key must be RSA (Apple refuses other recipients)');
+  const signer = cfg.ca;
+  if (Buffer.compare(spkiOfKey(signer.privateKey), signer.certificate.spkiDer) !== 0) throw new Error('SCEP CA key does not match the CA certificate');
+  if (signer.privateKey.asymmetricKeyType !== 'rsa') throw new Error('the SCEP CA key must be RSA (Apple refuses other recipients)');
   if (!(cfg.maxBodyBytes > 0) || !(cfg.minRsaBits >= 1024)) throw new Error('invalid SCEP limits');
   const capabilities = capabilitiesFor({ renewal: cfg.renewal });
   const capsBody = text(renderCapabilities(capabilities));
   const now = cfg.now ?? (() => new Date());
-  const signer = { certificate: caCert, privateKey: cfg.caKey };
 
   async function pkiOperation(req: ScepHttpRequest): Promise<Draft> {
     const op = 'PKIOperation';
     let bytes: Uint8Array;
     if (req.method === 'POST') {
       bytes = req.body ?? new Uint8Array(0);
-      if (bytes.length === 0) return plain(400, 'empty PKIOperation body', op, 'POST PKIOperation with an empty body');
+      if (bytes.length === 0) return plain(400, 'empty PKIOperation body', op, 'missing-message', 'POST PKIOperation with an empty body');
     } else {
       const raw = rawQueryParam(req.rawQuery, 'message');
-      if (raw === null || raw === '') return plain(400, 'missing message parameter', op, 'GET PKIOperation without a message parameter');
+      if (raw === null || raw === '') return plain(400, 'missing message parameter', op, 'missing-message', 'GET PKIOperation without a message parameter');
       // base64 is 4/3 of the binary size; refuse before decoding anything absurd.
-      if (raw.length > cfg.maxBodyBytes * 2) return plain(413, 'message too large', op, `GET message parameter of ${raw.length} characters is over the limit`);
+      if (raw.length > cfg.maxBodyBytes * 2) return plain(413, 'message too large', op, 'body-too-large', `GET message parameter of ${raw.length} characters is over the limit`);
       const decoded = decodeGetMessage(raw);
-      if (!decoded.ok) return plain(400, 'undecodable message parameter', op, `GET PKIOperation: ${decoded.reason}`);
+      if (!decoded.ok) return plain(400, 'undecodable message parameter', op, 'undecodable-message', `GET PKIOperation: ${decoded.reason}`);
       bytes = decoded.bytes;
     }
     if (bytes.length > cfg.maxBodyBytes) {
-      return plain(413, 'request too large', op, `pkiMessage of ${bytes.length} bytes is over the ${cfg.maxBodyBytes}-byte limit`);
+      return plain(413, 'request too large', op, 'body-too-large', `pkiMessage of ${bytes.length} bytes is over the ${cfg.maxBodyBytes}-byte limit`);
     }
     const ctx: PkiOperationContext = {
       ca: signer,
@@ -87,6 +87,7 @@ export function createScepService(cfg: ScepServiceConfig): ScepService {
         transactionId: r.transactionId,
         outcome: r.outcome,
         failInfo: r.failInfo,
+        reasonCode: r.reasonCode,
         reason: r.reason,
         algorithms: r.algorithms,
       },
@@ -98,21 +99,21 @@ export function createScepService(cfg: ScepServiceConfig): ScepService {
     const { operation, given } = decodeOperation(req.rawQuery);
     const label = operation ?? given ?? '(none)';
     if (method !== 'GET' && method !== 'POST') {
-      return plain(405, 'method not allowed', label, `${method} is not a SCEP method`, { Allow: 'GET, POST' });
+      return plain(405, 'method not allowed', label, 'method-not-allowed', `${method} is not a SCEP method`, { Allow: 'GET, POST' });
     }
     if (method === 'POST' && req.body && req.body.length > cfg.maxBodyBytes) {
-      return plain(413, 'request too large', label, `POST body of ${req.body.length} bytes is over the ${cfg.maxBodyBytes}-byte limit`);
+      return plain(413, 'request too large', label, 'body-too-large', `POST body of ${req.body.length} bytes is over the ${cfg.maxBodyBytes}-byte limit`);
     }
     // RFC 8894 §4.3: many CAs never check `operation` on POST; treat a POST without it as PKIOperation.
     const op = operation ?? (method === 'POST' && given === null ? 'PKIOperation' : null);
     switch (op) {
       case 'GetCACaps':
-        if (method !== 'GET') return plain(405, 'method not allowed', op, `${method} ${op}`, { Allow: 'GET' });
-        return success(op, ContentType.text, capsBody, 'served capabilities');
+        if (method !== 'GET') return notAllowed(method, op, 'GET');
+        return success(op, ContentType.text, capsBody, 'capabilities-served', 'served capabilities');
       case 'GetCACert':
-        // Any `message` (CA identifier) gets the same certificate: ends certmonger's GetCACert walk (checklist §1.1).
-        if (method !== 'GET') return plain(405, 'method not allowed', op, `${method} ${op}`, { Allow: 'GET' });
-        return success(op, ContentType.caCert, caCert.der, 'served the CA certificate');
+        // Any `message` (a CA identifier, RFC 8894 §4.2) gets the same certificate; certmonger asks with several.
+        if (method !== 'GET') return notAllowed(method, op, 'GET');
+        return success(op, ContentType.caCert, signer.certificate.der, 'ca-certificate-served', 'served the CA certificate');
       case 'PKIOperation':
         return pkiOperation({ ...req, method });
       default:
@@ -120,6 +121,7 @@ export function createScepService(cfg: ScepServiceConfig): ScepService {
           400,
           'unknown or missing operation',
           label,
+          'unknown-operation',
           given === null ? 'request without an operation parameter' : `unsupported operation "${given}"`,
         );
     }
@@ -133,12 +135,14 @@ export function createScepService(cfg: ScepServiceConfig): ScepService {
       try {
         draft = await route(req);
       } catch (e) {
-        draft = plain(500, 'internal error', 'unknown', `unexpected error: ${e instanceof Error ? e.message : String(e)}`);
+        draft = plain(500, 'internal error', 'unknown', 'internal-error', `unexpected error: ${e instanceof Error ? e.message : String(e)}`);
       }
       return {
         ...draft,
         event: {
           ...draft.event,
+          operation: printable(draft.event.operation)!,
+          transactionId: printable(draft.event.transactionId),
           httpStatus: draft.status,
           durationMs: Math.round((performance.now() - started) * 100) / 100,
           client: req.client,

@@ -1,11 +1,12 @@
 /** The SCEP service's public shapes: configuration, the HTTP-neutral request/response, and the log event. */
-import type crypto from 'node:crypto';
+import type { KeyObject } from 'node:crypto';
+import type { Certificate } from '../pki/x509/certificate';
 import type { FailInfoName, ScepBackend, ScepClientInfo } from './backend';
+import type { ScepReasonCode } from './reason-codes';
 
 export interface ScepServiceConfig {
-  /** The certificate served by GetCACert; it signs CertReps and receives request envelopes. */
-  caCertificateDer: Uint8Array;
-  caKey: crypto.KeyObject;
+  /** The certificate served by GetCACert (parsed once per CA) and its key: it signs CertReps and opens envelopes. */
+  ca: { certificate: Certificate; privateKey: KeyObject };
   /** Accept single DES and MD5 (never advertised). RFC 8894 §2.9 forbids them; off by default. */
   legacy: boolean;
   /** Advertise `Renewal` and accept RenewalReq (17). */
@@ -37,6 +38,7 @@ export interface ScepEvent {
   outcome: ScepOutcome;
   httpStatus: number;
   failInfo: FailInfoName | null;
+  reasonCode: ScepReasonCode;
   reason: string;
   /** e.g. "AES-128-CBC/SHA-256": the request's content cipher and digest, when known. */
   algorithms: string | null;
@@ -54,7 +56,7 @@ export interface ScepHttpResponse {
 }
 
 export interface ScepService {
-  /** Never throws: unexpected errors become HTTP 500 with an event. */
+  /** Never throws: an unexpected error becomes HTTP 500 with an event. */
   handle(req: ScepHttpRequest): Promise<ScepHttpResponse>;
   /** The GetCACaps keywords being served. */
   readonly capabilities: readonly string[];

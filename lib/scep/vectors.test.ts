@@ -3,21 +3,22 @@ import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { contentOf } from '../pki/asn1';
 import { findAttribute, parseSignedData } from '../pki/cms';
+import { parseCertificate } from '../pki/x509';
 import { OID_SCEP_MESSAGE_TYPE } from './constants';
 import { decodeGetMessage, rawQueryParam } from './http-decode';
 import { createScepService } from './service';
-import { auditCertRep, FakeScepBackend, parseCertRepForClient, TEST_CLIENT, type TestCa } from './testing';
+import { auditCertRep, FakeScepBackend, parseCertRepForClient, TEST_CLIENT, type TestCa } from '../../test/support/scep';
 
-const here = path.join(__dirname, 'testdata');
+const here = path.join(__dirname, '..', '..', 'test', 'data', 'scep');
 const pemCert = (file: string) => new crypto.X509Certificate(fs.readFileSync(file)).raw;
 const pemKey = (file: string) => crypto.createPrivateKey(fs.readFileSync(file));
 
 function service(ca: TestCa, o: { legacy: boolean; renewal?: boolean; challenge?: string | null; now?: Date }) {
   const backend = new FakeScepBackend({ ca, challenge: o.challenge ?? null, now: () => o.now ?? new Date('2026-06-01T00:00:00Z') });
   const svc = createScepService({
-    caCertificateDer: ca.certificateDer,
-    caKey: ca.privateKey,
+    ca: { certificate: parseCertificate(ca.certificateDer), privateKey: ca.privateKey },
     legacy: o.legacy,
     renewal: o.renewal ?? false,
     maxBodyBytes: 1 << 20,
@@ -67,7 +68,7 @@ describe('Debian scepclient 2.1.0 captures (DES-CBC + SHA-1, unsorted attributes
   const signerOf = (b: Uint8Array) => ({ certificateDer: parseSignedData(b).certificates[0], privateKey: clientKey });
 
   it('are the message types they claim to be', () => {
-    const type = (b: Uint8Array) => Buffer.from(findAttribute(parseSignedData(b).signerInfos[0].signedAttrs, OID_SCEP_MESSAGE_TYPE)!.bytes).toString();
+    const type = (b: Uint8Array) => Buffer.from(contentOf(findAttribute(parseSignedData(b).signerInfos[0]!.signedAttrs, OID_SCEP_MESSAGE_TYPE)!)).toString();
     expect([type(post), type(getBody), type(renewal)]).toEqual(['19', '19', '17']);
   });
 

@@ -1,3 +1,4 @@
+import { env } from '../env';
 import { getRuntime } from './runtime';
 
 export interface HealthReport {
@@ -7,7 +8,7 @@ export interface HealthReport {
   version: string;
 }
 
-const VERSION = process.env.npm_package_version ?? '0.1.0';
+const VERSION = env().npm_package_version;
 
 export async function checkHealth(): Promise<HealthReport> {
   let runtime;

@@ -5,6 +5,7 @@
 import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { PrismaPg } from '@prisma/adapter-pg';
+import { env } from '../env';
 import { driverUrl } from "./database-url";
 import { NO_FILTERS, openSchemaEngine } from './schema-engine';
 
@@ -16,7 +17,7 @@ export interface MigrationList {
 }
 
 export function projectRoot(): string {
-  return process.env.TESSERA_ROOT ?? process.cwd();
+  return env().TESSERA_ROOT ?? process.cwd();
 }
 
 export async function loadMigrationList(baseDir = path.join(projectRoot(), 'prisma', 'migrations')): Promise<MigrationList> {

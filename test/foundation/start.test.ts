@@ -8,7 +8,7 @@ import { createRequire } from 'node:module';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { runCli } from '../support/run-cli';
+import { runCliAsync as runCli } from '../support/run-cli';
 import { fetchRetry, startTesseraServer } from '../support/tessera-server';
 
 const require = createRequire(import.meta.url);
@@ -36,7 +36,7 @@ describe('npm start (embedded database)', () => {
       expect(second.status).toBe(1);
       expect(second.stderr).toMatch(/Another Tessera process \(pid \d+, port \d+.*is using the data directory/);
 
-      const created = runCli(['challenge', 'create', '--note', 'restart-check', '--json'], { TESSERA_DATA_DIR: dataDir, DATABASE_URL: '' });
+      const created = await runCli(['challenge', 'create', '--note', 'restart-check', '--json'], { TESSERA_DATA_DIR: dataDir, DATABASE_URL: '' });
       expect(created.status, created.stderr).toBe(0);
       expect(created.json().note).toBe('restart-check');
     } finally {
@@ -46,7 +46,7 @@ describe('npm start (embedded database)', () => {
     try {
       const health = await (await fetchRetry(`${restarted.url}/api/health`)).json();
       expect(health.ca.sha256).toBe(fingerprint);
-      const list = runCli(['challenge', 'list', '--json'], { TESSERA_DATA_DIR: dataDir, DATABASE_URL: '' });
+      const list = await runCli(['challenge', 'list', '--json'], { TESSERA_DATA_DIR: dataDir, DATABASE_URL: '' });
       expect(list.json().items.map((c: { note: string }) => c.note)).toContain('restart-check');
     } finally {
       await restarted.stop();

@@ -79,7 +79,7 @@ const BODIES: { name: string; handler: unknown; params?: Record<string, string>;
 beforeAll(async () => {
   rt = await createTestRuntime();
   setRuntime(rt);
-  token = (await createApiToken(rt.db, rt.masterKey, { name: 'text-input' }, { id: 'test', sourceAddress: null })).token;
+  token = (await createApiToken(rt, { name: 'text-input', actor: { id: 'test', sourceAddress: null } })).token;
   expect((await call(templates.POST, { method: 'POST', token, body: { ...TEMPLATE, name: 'Existing' } })).status).toBe(201);
 });
 afterAll(async () => {

@@ -11,8 +11,8 @@ import * as revoke from '../../app/api/v1/certificates/[serial]/revoke/route';
 import { scepEndpoint } from '../../lib/http/scep-endpoint';
 import { setRuntime } from '../../lib/server/runtime';
 import { createApiToken, revokeApiToken } from '../../lib/server/tokens/api-tokens';
-import { buildClientRequest, parseCertRepForClient } from '../../lib/scep/testing/client';
-import { createClientIdentity, testRsaKey } from '../../lib/scep/testing/identities';
+import { buildClientRequest, parseCertRepForClient } from '../support/scep/client';
+import { createClientIdentity, testRsaKey } from '../support/scep/identities';
 import { call } from '../support/route-call';
 import { createTestRuntime, type TestRuntime } from '../support/test-runtime';
 
@@ -23,7 +23,7 @@ const actor = { id: 'test', sourceAddress: null };
 beforeAll(async () => {
   rt = await createTestRuntime();
   setRuntime(rt);
-  token = (await createApiToken(rt.db, rt.masterKey, { name: 'integration' }, actor)).token;
+  token = (await createApiToken(rt, { name: 'integration', actor })).token;
 });
 afterAll(async () => {
   setRuntime(undefined);
@@ -42,9 +42,9 @@ describe('API v1', () => {
   it('requires a valid, unrevoked bearer token', async () => {
     expect((await call(challenges.GET)).status).toBe(401);
     expect((await call(challenges.GET, { token: 'tsr_wrong' })).json.error.code).toBe('unauthorized');
-    const spare = await createApiToken(rt.db, rt.masterKey, { name: 'spare' }, actor);
+    const spare = await createApiToken(rt, { name: 'spare', actor });
     expect((await call(challenges.GET, { token: spare.token })).status).toBe(200);
-    await revokeApiToken(rt.db, spare.id, actor);
+    await revokeApiToken(rt, { id: spare.id, actor });
     expect((await call(challenges.GET, { token: spare.token })).status).toBe(401);
     const row = await rt.db.apiToken.findUniqueOrThrow({ where: { id: spare.id } });
     expect(row.lastUsedAt).not.toBeNull();

@@ -9,8 +9,8 @@ import { createCaCertificate } from '../../lib/pki/x509/create-ca';
 import { derToPem } from '../../lib/pki/x509/pem';
 import { scepEndpoint } from '../../lib/http/scep-endpoint';
 import { PEER_ADDRESS_HEADER } from '../../lib/http/peer-address-header';
-import { buildClientRequest } from '../../lib/scep/testing/client';
-import { createClientIdentity, testRsaKey } from '../../lib/scep/testing/identities';
+import { buildClientRequest } from '../support/scep/client';
+import { createClientIdentity, testRsaKey } from '../support/scep/identities';
 import { createChallenge } from '../../lib/server/challenges/create-challenge';
 import { revokeChallenge } from '../../lib/server/challenges/revoke-challenge';
 import { listAdminUsers } from '../../lib/server/dashboard/admin-users';
@@ -62,7 +62,7 @@ beforeAll(async () => {
   await pkcsReq(await challenge('auto', 'weak key'), { bits: 1024, txid: 'DASH-WEAK' });
   await challenge('auto', 'spare');
   const revoked = await createChallenge(rt.db, rt.masterKey, { approval: 'auto', note: 'revoked one' }, actor, { defaultTtlSeconds: 3600 });
-  await revokeChallenge(rt.db, revoked.id, actor);
+  await revokeChallenge(rt, { id: revoked.id, actor });
   await scepEndpoint(new Request('http://127.0.0.1/scep?operation=GetCACaps', { method: 'PUT', headers: { 'user-agent': 'curl/8.0' } }));
   // A second certificate that expires in 10 days (a copy of the issued one under another serial).
   const issued = await rt.db.certificate.findFirstOrThrow();
@@ -80,7 +80,7 @@ afterAll(async () => {
 
 describe('overview', () => {
   it('counts what needs attention', async () => {
-    const o = await getOverview(rt.db);
+    const o = await getOverview(rt);
     expect(o.counts).toEqual({
       activeCertificates: 2,
       pendingRequests: 2,
@@ -93,7 +93,7 @@ describe('overview', () => {
   });
 
   it('lists the latest failures newest first, each with its explanation', async () => {
-    const o = await getOverview(rt.db);
+    const o = await getOverview(rt);
     expect(o.latestFailures.map((e) => e.outcome)).toEqual(['http-error', 'failure', 'failure', 'failure']);
     const byTx = new Map(o.latestFailures.map((e) => [e.transactionId, e]));
     expect(byTx.get('DASH-REUSED')!.explanation!.hints.map((h) => h.id)).toContain('challenge-used');
@@ -103,55 +103,55 @@ describe('overview', () => {
 
   it('counts an expired pending request as no longer pending', async () => {
     const now = new Date(Date.now() + 48 * 3600_000);
-    const o = await getOverview(rt.db, now);
+    const o = await getOverview(rt, { now });
     expect(o.counts.pendingRequests).toBe(0);
-    expect((await pendingCounts(rt.db, now)).scepRequests).toBe(0);
-    expect(await pendingCounts(rt.db)).toEqual({ scepRequests: 2, enrollmentRequests: 1 });
+    expect((await pendingCounts(rt, { now })).scepRequests).toBe(0);
+    expect(await pendingCounts(rt)).toEqual({ scepRequests: 2, enrollmentRequests: 1 });
   });
 });
 
 describe('SCEP log', () => {
   it('filters by outcome, operation, transaction and client', async () => {
-    expect((await listScepEvents(rt.db, { outcome: 'pending' })).items.map((e) => e.transactionId).sort()).toEqual(['DASH-PENDING-APPLE', 'DASH-PENDING-SSCEP']);
-    expect((await listScepEvents(rt.db, { operation: 'GetCACaps' })).items).toHaveLength(1);
-    expect((await listScepEvents(rt.db, { transactionId: 'weak' })).items.map((e) => e.transactionId)).toEqual(['DASH-WEAK']);
-    const sscep = await listScepEvents(rt.db, { client: 'SSCEP' });
+    expect((await listScepEvents(rt, { outcome: 'pending' })).items.map((e) => e.transactionId).sort()).toEqual(['DASH-PENDING-APPLE', 'DASH-PENDING-SSCEP']);
+    expect((await listScepEvents(rt, { operation: 'GetCACaps' })).items).toHaveLength(1);
+    expect((await listScepEvents(rt, { transactionId: 'weak' })).items.map((e) => e.transactionId)).toEqual(['DASH-WEAK']);
+    const sscep = await listScepEvents(rt, { client: 'SSCEP' });
     expect(sscep.items.map((e) => e.transactionId)).toEqual(['DASH-PENDING-SSCEP']);
     expect(sscep.items[0]!.appleClient).toBe(false);
-    expect((await listScepEvents(rt.db, { client: '198.51.100.4' })).total).toBe(6);
+    expect((await listScepEvents(rt, { client: '198.51.100.4' })).total).toBe(6);
   });
 
   it('explains pending Apple requests and leaves successes alone', async () => {
-    const [apple] = (await listScepEvents(rt.db, { transactionId: 'DASH-PENDING-APPLE' })).items;
+    const [apple] = (await listScepEvents(rt, { transactionId: 'DASH-PENDING-APPLE' })).items;
     expect(apple!.explanation!.deviceShows).toMatch(/PENDING error 3/);
-    const [ok] = (await listScepEvents(rt.db, { transactionId: 'DASH-ISSUED' })).items;
+    const [ok] = (await listScepEvents(rt, { transactionId: 'DASH-ISSUED' })).items;
     expect(ok!.outcome).toBe('success');
     expect(ok!.explanation).toBeNull();
   });
 
   it('pages and limits by time', async () => {
-    const page = await listScepEvents(rt.db, { page: 2, pageSize: 3 });
+    const page = await listScepEvents(rt, { page: 2, pageSize: 3 });
     expect(page.items).toHaveLength(3);
     expect(page.total).toBe(7);
     const later = new Date(Date.now() + 2 * 3600_000);
-    expect((await listScepEvents(rt.db, { range: '1h' }, later)).total).toBe(0);
-    expect((await listScepEvents(rt.db, { range: 'all' }, later)).total).toBe(7);
+    expect((await listScepEvents(rt, { range: '1h', now: later })).total).toBe(0);
+    expect((await listScepEvents(rt, { range: 'all', now: later })).total).toBe(7);
   });
 
   it('rejects unknown filter values', async () => {
-    await expect(listScepEvents(rt.db, { outcome: 'exploded' as 'failure' })).rejects.toThrow();
+    await expect(listScepEvents(rt, { outcome: 'exploded' as 'failure' })).rejects.toThrow();
   });
 });
 
 describe('audit log', () => {
   it('is newest first and searchable', async () => {
-    const all = await listAuditLog(rt.db, { pageSize: 200 });
+    const all = await listAuditLog(rt, { pageSize: 200 });
     expect(all.items.length).toBeGreaterThan(5);
     expect(all.items[0]!.createdAt >= all.items.at(-1)!.createdAt).toBe(true);
-    const revokes = await listAuditLog(rt.db, { q: 'challenge.revoked' });
+    const revokes = await listAuditLog(rt, { q: 'challenge.revoked' });
     expect(revokes.items).toHaveLength(1);
     expect(revokes.items[0]).toMatchObject({ actor: actor.id, sourceAddress: '192.0.2.7' });
-    const created = await listAuditLog(rt.db, { q: 'challenge.created', pageSize: 1 });
+    const created = await listAuditLog(rt, { q: 'challenge.created', pageSize: 1 });
     expect(created.total).toBe(6);
     expect(created.items[0]!.details).toContain('"approval"');
   });
@@ -159,7 +159,7 @@ describe('audit log', () => {
 
 describe('settings read models', () => {
   it('lists admins without their password hashes', async () => {
-    const admins = await listAdminUsers(rt.db);
+    const admins = await listAdminUsers(rt);
     expect(admins.map((a) => a.email)).toEqual([TEST_ADMIN.email]);
     expect(Object.keys(admins[0]!)).not.toContain('passwordHash');
   });
@@ -179,27 +179,23 @@ describe('settings read models', () => {
     const view = await getScepSettingsView(rt);
     expect(view.settings.certValidityDays).toBe(365);
     const identity = { renewalWindowPercent: '33.33', maxSans: '10' };
-    const saved = await updateScepSettings(rt, { legacyCiphers: 'on', emailProtection: undefined, certValidityDays: '90', pendingTtlHours: '12', ...identity }, actor);
+    const saved = await updateScepSettings(rt, { legacyCiphers: 'on', emailProtection: undefined, certValidityDays: '90', pendingTtlHours: '12', ...identity, actor });
     expect(saved).toMatchObject({ legacyCiphers: true, emailProtection: false, certValidityDays: 90, pendingTtlHours: 12, minRsaBits: 2048, renewal: true });
     expect(await readScepSettings(rt.db, rt.env)).toMatchObject({ certValidityDays: 90, legacyCiphers: true });
     // The form shows 33.33 % for the default third; saving it untouched keeps the exact third.
     expect(saved.renewalWindowPercent).toBe(100 / 3);
-    const [entry] = (await listAuditLog(rt.db, { q: 'settings.scep_updated' })).items;
+    const [entry] = (await listAuditLog(rt, { q: 'settings.scep_updated' })).items;
     expect(JSON.parse(entry!.details!)).toEqual({ legacyCiphers: { from: false, to: true }, certValidityDays: { from: 365, to: 90 }, pendingTtlHours: { from: 24, to: 12 } });
-    await expect(updateScepSettings(rt, { legacyCiphers: false, emailProtection: false, certValidityDays: '0', pendingTtlHours: '12', ...identity }, actor)).rejects.toThrow(/at least 1 day/);
+    await expect(updateScepSettings(rt, { legacyCiphers: false, emailProtection: false, certValidityDays: '0', pendingTtlHours: '12', ...identity, actor })).rejects.toThrow(/at least 1 day/);
 
     // The identity policy and renewal window, from the same form.
-    const policy = await updateScepSettings(
-      rt,
-      { legacyCiphers: false, emailProtection: false, certValidityDays: 365, pendingTtlHours: 24, renewalWindowPercent: '25', maxSans: '3', 'san.dns': 'on', 'san.email': 'on', dnsSuffixes: 'devices.example.test\n*.lab.example.test', emailDomains: 'Example.TEST' },
-      actor,
-    );
+    const policy = await updateScepSettings(rt, { legacyCiphers: false, emailProtection: false, certValidityDays: 365, pendingTtlHours: 24, renewalWindowPercent: '25', maxSans: '3', 'san.dns': 'on', 'san.email': 'on', dnsSuffixes: 'devices.example.test\n*.lab.example.test', emailDomains: 'Example.TEST', actor });
     expect(policy.identityPolicy).toEqual({ allowedSanTypes: ['email', 'dns'], emailDomains: ['example.test'], dnsSuffixes: ['devices.example.test', 'lab.example.test'], upnDomains: [], maxSans: 3 });
     expect(policy.renewalWindowPercent).toBe(25);
-    await expect(updateScepSettings(rt, { legacyCiphers: false, emailProtection: false, certValidityDays: 365, pendingTtlHours: 24, renewalWindowPercent: '25', maxSans: '3', dnsSuffixes: 'bad domain!' }, actor)).rejects.toMatchObject({
+    await expect(updateScepSettings(rt, { legacyCiphers: false, emailProtection: false, certValidityDays: 365, pendingTtlHours: 24, renewalWindowPercent: '25', maxSans: '3', dnsSuffixes: 'bad domain!', actor })).rejects.toMatchObject({
       issues: [expect.objectContaining({ path: ['dnsSuffixes'], message: expect.stringMatching(/^"domain!" must be a domain name/) })],
     });
-    await updateScepSettings(rt, { legacyCiphers: false, emailProtection: false, certValidityDays: 365, pendingTtlHours: 24, renewalWindowPercent: '33.33', maxSans: '10' }, actor);
+    await updateScepSettings(rt, { legacyCiphers: false, emailProtection: false, certValidityDays: 365, pendingTtlHours: 24, renewalWindowPercent: '33.33', maxSans: '10', actor });
     expect((await readScepSettings(rt.db, rt.env, 0)).renewalWindowPercent).toBe(33.33);
   });
 });

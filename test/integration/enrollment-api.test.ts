@@ -26,7 +26,7 @@ const MISSING = '00000000-0000-4000-8000-000000000000';
 beforeAll(async () => {
   rt = await createTestRuntime();
   setRuntime(rt);
-  token = (await createApiToken(rt.db, rt.masterKey, { name: 'enrollment-tests' }, { id: 'test', sourceAddress: null })).token;
+  token = (await createApiToken(rt, { name: 'enrollment-tests', actor: { id: 'test', sourceAddress: null } })).token;
 });
 afterAll(async () => {
   setRuntime(undefined);
@@ -158,8 +158,8 @@ describe('/api/v1/templates', () => {
 describe('/api/v1/enrollment-requests', () => {
   it('lists by status, approves, rejects, and answers 400/404/409', async () => {
     const client = { address: '192.0.2.10', userAgent: 'test' };
-    const a = await submitEnrollmentRequest(rt, { name: 'Ann', email: 'ann@example.com' }, client);
-    const b = await submitEnrollmentRequest(rt, { name: 'Bob', email: 'bob@example.com', reason: 'new phone' }, client);
+    const a = await submitEnrollmentRequest(rt, { form: { name: 'Ann', email: 'ann@example.com' }, client });
+    const b = await submitEnrollmentRequest(rt, { form: { name: 'Bob', email: 'bob@example.com', reason: 'new phone' }, client });
 
     const pending = await json(await call(requestsRoute.GET, { path: '/api/v1/enrollment-requests?status=pending' }));
     expect((pending.requests as { id: string }[]).map((r) => r.id)).toEqual([a.id, b.id]);

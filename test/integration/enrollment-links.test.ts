@@ -5,7 +5,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { GET as downloadProfile } from '../../app/enroll/[token]/profile/route';
-import { checkProfileAgainstSchema, loadAppleSchemas } from '../../lib/profile/schema-check';
+import { checkProfileAgainstSchema, loadAppleSchemas } from '../support/apple-schema';
 import { createEnrollment, listEnrollments, revokeEnrollment } from '../../lib/server/enrollments';
 import { certificateReferences, enrollWithProfile, openProfile } from '../support/profile-checks';
 import { setRuntime } from '../../lib/server/runtime';
@@ -42,7 +42,7 @@ async function profileFrom(res: Response) {
 
 describe('enrollment links', () => {
   it('creates a link from TESSERA_PUBLIC_URL and stores only the token hash', async () => {
-    const e = await createEnrollment(rt, { email: 'ada@example.com' }, actor);
+    const e = await createEnrollment(rt, { email: 'ada@example.com', actor });
     expect(e.enrollUrl).toMatch(/^http:\/\/127\.0\.0\.1:3999\/enroll\/[A-Za-z0-9_-]{43}$/);
     expect(e.profileUrl).toBe(`${e.enrollUrl}/profile`);
     expect(tokenOf(e.enrollUrl)).toBe(e.token);
@@ -54,7 +54,7 @@ describe('enrollment links', () => {
   });
 
   it('serves a signed profile: headers, openssl verification, references, Apple schema, no EAS without a host', async () => {
-    const e = await createEnrollment(rt, { email: 'grace@example.com' }, actor);
+    const e = await createEnrollment(rt, { email: 'grace@example.com', actor });
     const res = await download(e.token);
     expect(res.headers.get('content-type')).toBe('application/x-apple-aspen-config');
     expect(res.headers.get('content-disposition')).toBe('attachment; filename="Tessera-Tests-enrollment.mobileconfig"');
@@ -71,19 +71,15 @@ describe('enrollment links', () => {
   });
 
   it('wires Exchange and Wi-Fi to the SCEP identity when the template has them', async () => {
-    await createTemplate(
-      rt,
-      {
+    await createTemplate(rt, { body: {
         name: 'Mail and Wi-Fi',
         organization: 'Example Corp',
         identifierPrefix: 'com.example.tessera.mail',
         eas: { host: 'mail.example.com', domain: 'CORP' },
         wifi: { ssid: 'Example-Staff', encryption: 'WPA2' },
         sanTemplate: { rfc822Name: '{email}' },
-      },
-      actor,
-    );
-    const e = await createEnrollment(rt, { email: 'linus@example.com', username: 'linus', template: 'Mail and Wi-Fi' }, actor);
+      }, actor });
+    const e = await createEnrollment(rt, { email: 'linus@example.com', username: 'linus', template: 'Mail and Wi-Fi', actor });
     const p = await profileFrom(await download(e.token));
     expect(p.payloads.map((x) => x.PayloadType)).toEqual(['com.apple.security.root', 'com.apple.security.scep', 'com.apple.eas.account', 'com.apple.wifi.managed']);
     const refs = certificateReferences(p);
@@ -95,7 +91,7 @@ describe('enrollment links', () => {
   });
 
   it('mints a fresh one-time challenge per download that enrolls through SCEP; the certificate carries the enrollment id', async () => {
-    const e = await createEnrollment(rt, { email: 'margaret@example.com' }, actor);
+    const e = await createEnrollment(rt, { email: 'margaret@example.com', actor });
     const before = Date.now();
     const first = await profileFrom(await download(e.token));
     const second = await profileFrom(await download(e.token));
@@ -114,14 +110,14 @@ describe('enrollment links', () => {
   });
 
   it('writes the long retry window for manual approval, and the device waits PENDING', async () => {
-    const e = await createEnrollment(rt, { email: 'barbara@example.com', approval: 'manual' }, actor);
+    const e = await createEnrollment(rt, { email: 'barbara@example.com', approval: 'manual', actor });
     const p = await profileFrom(await download(e.token));
     expect([p.scepContent.Retries, p.scepContent.RetryDelay]).toEqual([21, 30]);
     expect((await enrollWithProfile(p, caDer, 1)).pkiStatus).toBe('PENDING');
   });
 
   it('answers 410 with a friendly HTML page once maxDownloads is reached, and lists the link as used', async () => {
-    const e = await createEnrollment(rt, { email: 'ken@example.com', maxDownloads: 2 }, actor);
+    const e = await createEnrollment(rt, { email: 'ken@example.com', maxDownloads: 2, actor });
     expect((await download(e.token)).status).toBe(200);
     expect((await download(e.token)).status).toBe(200);
     const third = await download(e.token);
@@ -133,7 +129,7 @@ describe('enrollment links', () => {
   });
 
   it('never exceeds maxDownloads under 12 concurrent downloads', async () => {
-    const e = await createEnrollment(rt, { email: 'dennis@example.com', maxDownloads: 3 }, actor);
+    const e = await createEnrollment(rt, { email: 'dennis@example.com', maxDownloads: 3, actor });
     const statuses = (await Promise.all(Array.from({ length: 12 }, () => download(e.token)))).map((r) => r.status);
     expect(statuses.filter((s) => s === 200)).toHaveLength(3);
     expect(statuses.filter((s) => s === 410)).toHaveLength(9);
@@ -143,7 +139,7 @@ describe('enrollment links', () => {
   });
 
   it('answers 410 for an expired link', async () => {
-    const e = await createEnrollment(rt, { email: 'edsger@example.com' }, actor);
+    const e = await createEnrollment(rt, { email: 'edsger@example.com', actor });
     await rt.db.enrollment.update({ where: { id: e.id }, data: { expiresAt: new Date(Date.now() - 1000) } });
     const res = await download(e.token);
     expect(res.status).toBe(410);
@@ -152,16 +148,16 @@ describe('enrollment links', () => {
   });
 
   it('answers 410 for a revoked link, and the challenge of an earlier download stops working', async () => {
-    const e = await createEnrollment(rt, { email: 'alan@example.com' }, actor);
+    const e = await createEnrollment(rt, { email: 'alan@example.com', actor });
     const p = await profileFrom(await download(e.token));
-    const revoked = await revokeEnrollment(rt, e.id, actor);
+    const revoked = await revokeEnrollment(rt, { id: e.id, actor });
     expect(revoked.state).toBe('revoked');
     const res = await download(e.token);
     expect(res.status).toBe(410);
     expect(await res.text()).toContain('withdrawn');
     const rep = await enrollWithProfile(p, caDer, 2);
     expect([rep.pkiStatus, rep.failInfo]).toEqual(['FAILURE', 'badRequest']);
-    await expect(revokeEnrollment(rt, e.id, actor)).rejects.toMatchObject({ code: 'conflict' });
+    await expect(revokeEnrollment(rt, { id: e.id, actor })).rejects.toMatchObject({ code: 'conflict' });
   });
 
   it('answers 404 for unknown or malformed tokens, never a profile', async () => {
@@ -174,9 +170,9 @@ describe('enrollment links', () => {
   });
 
   it('rejects a person the template cannot be rendered for, naming the field', async () => {
-    await createTemplate(rt, { name: 'By username', organization: 'Example Corp', identifierPrefix: 'com.example.user', subjectTemplate: 'CN={username}' }, actor);
-    await expect(createEnrollment(rt, { email: 'x@example.com', template: 'By username' }, actor)).rejects.toMatchObject({ code: 'validation', details: { field: 'username' } });
-    await expect(createEnrollment(rt, { email: 'x@example.com', template: 'nope' }, actor)).rejects.toMatchObject({ code: 'validation', details: { field: 'template' } });
-    await expect(createEnrollment(rt, { email: 'not-an-email' }, actor)).rejects.toMatchObject({ code: 'validation', details: { field: 'email' } });
+    await createTemplate(rt, { body: { name: 'By username', organization: 'Example Corp', identifierPrefix: 'com.example.user', subjectTemplate: 'CN={username}' }, actor });
+    await expect(createEnrollment(rt, { email: 'x@example.com', template: 'By username', actor })).rejects.toMatchObject({ code: 'validation', details: { field: 'username' } });
+    await expect(createEnrollment(rt, { email: 'x@example.com', template: 'nope', actor })).rejects.toMatchObject({ code: 'validation', details: { field: 'template' } });
+    await expect(createEnrollment(rt, { email: 'not-an-email', actor })).rejects.toMatchObject({ code: 'validation', details: { field: 'email' } });
   });
 });

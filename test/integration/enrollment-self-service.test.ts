@@ -46,22 +46,22 @@ function download(profileUrl: string): Promise<Response> {
 
 describe('self-service enrollment requests', () => {
   it('pending → approved → the status page links the profile → download → SCEP enroll', async () => {
-    const { id, pollToken } = await submitEnrollmentRequest(rt, { name: 'Hedy Lamarr', email: 'hedy@example.com', reason: 'new iPhone' }, client());
+    const { id, pollToken } = await submitEnrollmentRequest(rt, { form: { name: 'Hedy Lamarr', email: 'hedy@example.com', reason: 'new iPhone' }, client: client() });
     const row = await rt.db.enrollmentRequest.findUniqueOrThrow({ where: { id } });
     expect(row.pollTokenHash).not.toContain(pollToken);
 
-    const pending = await findRequestStatus(rt, pollToken);
+    const pending = await findRequestStatus(rt, { pollToken });
     expect(pending).toMatchObject({ status: 'pending', name: 'Hedy Lamarr', email: 'hedy@example.com', enrollment: null });
     const pendingHtml = render(pending!);
     expect(pendingHtml).toContain('http-equiv="refresh" content="5"');
     expect(pendingHtml).toContain('Waiting for approval');
     expect((await listEnrollmentRequests(rt, { status: 'pending' })).map((r) => r.id)).toContain(id);
 
-    const approved = await approveEnrollmentRequest(rt, id, admin);
+    const approved = await approveEnrollmentRequest(rt, { id, actor: admin });
     expect(approved).toMatchObject({ status: 'approved', decidedBy: admin.id, enrollmentId: expect.any(String) });
-    await expect(approveEnrollmentRequest(rt, id, admin)).rejects.toMatchObject({ code: 'conflict' });
+    await expect(approveEnrollmentRequest(rt, { id, actor: admin })).rejects.toMatchObject({ code: 'conflict' });
 
-    const status = await findRequestStatus(rt, pollToken);
+    const status = await findRequestStatus(rt, { pollToken });
     expect(status?.status).toBe('approved');
     const link = status!.enrollment!;
     expect(link.state).toBe('active');
@@ -88,12 +88,12 @@ describe('self-service enrollment requests', () => {
   });
 
   it('rejected → the reason is shown and no profile is offered', async () => {
-    const { id, pollToken } = await submitEnrollmentRequest(rt, { name: 'Mallory', email: 'mallory@example.com' }, client());
-    const rejected = await rejectEnrollmentRequest(rt, id, admin, { reason: 'not an employee' });
+    const { id, pollToken } = await submitEnrollmentRequest(rt, { form: { name: 'Mallory', email: 'mallory@example.com' }, client: client() });
+    const rejected = await rejectEnrollmentRequest(rt, { reason: 'not an employee', id, actor: admin });
     expect(rejected).toMatchObject({ status: 'rejected', decisionReason: 'not an employee', enrollmentId: null });
-    await expect(rejectEnrollmentRequest(rt, id, admin)).rejects.toMatchObject({ code: 'conflict' });
-    await expect(approveEnrollmentRequest(rt, id, admin)).rejects.toMatchObject({ code: 'conflict' });
-    const status = await findRequestStatus(rt, pollToken);
+    await expect(rejectEnrollmentRequest(rt, { id, actor: admin })).rejects.toMatchObject({ code: 'conflict' });
+    await expect(approveEnrollmentRequest(rt, { id, actor: admin })).rejects.toMatchObject({ code: 'conflict' });
+    const status = await findRequestStatus(rt, { pollToken });
     expect(status).toMatchObject({ status: 'rejected', rejectionReason: 'not an employee', enrollment: null });
     const html = render(status!);
     expect(html).toContain('not an employee');
@@ -102,20 +102,20 @@ describe('self-service enrollment requests', () => {
   });
 
   it('the poll token is the only key: unknown or malformed tokens find nothing', async () => {
-    expect(await findRequestStatus(rt, 'A'.repeat(43))).toBeNull();
-    expect(await findRequestStatus(rt, '../../etc')).toBeNull();
-    await expect(approveEnrollmentRequest(rt, '00000000-0000-4000-8000-000000000000', admin)).rejects.toMatchObject({ code: 'not_found' });
+    expect(await findRequestStatus(rt, { pollToken: 'A'.repeat(43) })).toBeNull();
+    expect(await findRequestStatus(rt, { pollToken: '../../etc' })).toBeNull();
+    await expect(approveEnrollmentRequest(rt, { id: '00000000-0000-4000-8000-000000000000', actor: admin })).rejects.toMatchObject({ code: 'not_found' });
   });
 
   it('validates the form and throttles submissions per e-mail address and per client address', async () => {
-    await expect(submitEnrollmentRequest(rt, { name: '', email: 'x@example.com' }, client())).rejects.toMatchObject({ code: 'validation', details: { field: 'name' } });
-    await expect(submitEnrollmentRequest(rt, { name: 'X', email: 'nope' }, client())).rejects.toMatchObject({ code: 'validation', details: { field: 'email' } });
+    await expect(submitEnrollmentRequest(rt, { form: { name: '', email: 'x@example.com' }, client: client() })).rejects.toMatchObject({ code: 'validation', details: { field: 'name' } });
+    await expect(submitEnrollmentRequest(rt, { form: { name: 'X', email: 'nope' }, client: client() })).rejects.toMatchObject({ code: 'validation', details: { field: 'email' } });
 
-    for (let i = 0; i < 3; i++) await submitEnrollmentRequest(rt, { name: 'Spam', email: 'spam@example.com' }, client());
-    await expect(submitEnrollmentRequest(rt, { name: 'Spam', email: 'SPAM@example.com' }, client())).rejects.toMatchObject({ code: 'rate_limited' });
+    for (let i = 0; i < 3; i++) await submitEnrollmentRequest(rt, { form: { name: 'Spam', email: 'spam@example.com' }, client: client() });
+    await expect(submitEnrollmentRequest(rt, { form: { name: 'Spam', email: 'SPAM@example.com' }, client: client() })).rejects.toMatchObject({ code: 'rate_limited' });
 
     const same = { address: '203.0.113.7', userAgent: null };
-    for (let i = 0; i < 10; i++) await submitEnrollmentRequest(rt, { name: 'Bot', email: `bot${i}@example.com` }, same);
-    await expect(submitEnrollmentRequest(rt, { name: 'Bot', email: 'bot99@example.com' }, same)).rejects.toMatchObject({ code: 'rate_limited' });
+    for (let i = 0; i < 10; i++) await submitEnrollmentRequest(rt, { form: { name: 'Bot', email: `bot${i}@example.com` }, client: same });
+    await expect(submitEnrollmentRequest(rt, { form: { name: 'Bot', email: 'bot99@example.com' }, client: same })).rejects.toMatchObject({ code: 'rate_limited' });
   });
 });

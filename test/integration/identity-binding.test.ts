@@ -8,10 +8,10 @@ import * as challengesRoute from '../../app/api/v1/challenges/route';
 import * as enrollmentsRoute from '../../app/api/v1/enrollments/route';
 import * as enrollmentProfileRoute from '../../app/api/v1/enrollments/[id]/profile/route';
 import * as templatesRoute from '../../app/api/v1/templates/route';
-import { parseCertificate } from '../../lib/pki/x509/parse-certificate';
+import { parseCertificate } from '../../lib/pki/x509/certificate';
 import { listScepEvents } from '../../lib/server/dashboard/scep-log';
-import { parseCsr } from '../../lib/pki/x509/parse-csr';
-import { testRsaKey } from '../../lib/scep/testing/identities';
+import { parseCsr } from '../../lib/pki/x509/csr';
+import { testRsaKey } from '../support/scep/identities';
 import { setRuntime } from '../../lib/server/runtime';
 import { createPrismaScepBackend } from '../../lib/server/scep/prisma-backend';
 import { readScepSettings } from '../../lib/server/scep/scep-settings';
@@ -30,7 +30,7 @@ beforeAll(async () => {
   rt = await createTestRuntime();
   setRuntime(rt);
   caDer = (await rt.ca()).certificateDer;
-  token = (await createApiToken(rt.db, rt.masterKey, { name: 'identity-tests' }, { id: 'test', sourceAddress: null })).token;
+  token = (await createApiToken(rt, { name: 'identity-tests', actor: { id: 'test', sourceAddress: null } })).token;
 });
 afterAll(async () => {
   setRuntime(undefined);
@@ -98,7 +98,7 @@ describe('a challenge minted for an enrollment', () => {
     expect(reason).toContain('CN=bob@example.test');
     expect(reason).not.toContain(challenge);
     // The dashboard's SCEP log explains it.
-    const [row] = (await listScepEvents(rt.db, { transactionId: attack.transactionId })).items;
+    const [row] = (await listScepEvents(rt, { transactionId: attack.transactionId })).items;
     expect(row?.explanation?.hints.map((h) => h.id)).toContain('identity-mismatch');
 
     // The challenge is not burnt by the attempt: bob's iPhone, sending what its profile says, still enrolls.
@@ -207,7 +207,7 @@ describe('an unbound challenge under the default identity policy', () => {
     const attack = await scepExchange({ caDer, csrDer: buildHostileCsr({ key: k, ...ATTACK, challenge: await plainChallenge() }), signer: selfSigned(k) });
     expect([attack.rep?.pkiStatus, attack.rep?.failInfo]).toEqual(['FAILURE', 'badRequest']);
     expect(await logReason(attack.transactionId)).toMatch(/not allowed/);
-    expect((await listScepEvents(rt.db, { transactionId: attack.transactionId })).items[0]?.explanation?.hints.map((h) => h.id)).toContain('identity-policy');
+    expect((await listScepEvents(rt, { transactionId: attack.transactionId })).items[0]?.explanation?.hints.map((h) => h.id)).toContain('identity-policy');
 
     const many: HostileSan[] = Array.from({ length: 6000 }, (_, i) => ({ type: 'dns', value: `host-${i}.example.test` }));
     const flood = await scepExchange({ caDer, csrDer: buildHostileCsr({ key: k, subject: [['CN', 'flood']], sans: many, challenge: await plainChallenge() }), signer: selfSigned(k) });

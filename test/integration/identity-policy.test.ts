@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import * as challengesRoute from '../../app/api/v1/challenges/route';
 import * as openapi from '../../app/api/v1/openapi.json/route';
 import * as settingsRoute from '../../app/api/v1/settings/scep/route';
-import { testRsaKey } from '../../lib/scep/testing/identities';
+import { testRsaKey } from '../support/scep/identities';
 import { challengeCreate } from '../../lib/server/cli/commands/challenge';
 import { settingsScep } from '../../lib/server/cli/commands/settings';
 import { runCommand } from '../../lib/server/cli/run-command';
@@ -27,7 +27,7 @@ beforeAll(async () => {
   rt = await createTestRuntime();
   setRuntime(rt);
   caDer = (await rt.ca()).certificateDer;
-  token = (await createApiToken(rt.db, rt.masterKey, { name: 'policy-tests' }, actor)).token;
+  token = (await createApiToken(rt, { name: 'policy-tests', actor })).token;
 });
 afterAll(async () => {
   setRuntime(undefined);

@@ -34,35 +34,35 @@ async function rejection(p: Promise<unknown>): Promise<AppError> {
 
 describe('managing admins', () => {
   it('nobody disables or deletes their own account', async () => {
-    await createAdmin(rt.db, { email: 'other@example.test', password: PASSWORD }, cli);
-    expect((await rejection(disableAdmin(rt.db, { email: TEST_ADMIN.email }, as(TEST_ADMIN.email)))).message).toMatch(/your own account/);
-    expect((await rejection(deleteAdmin(rt.db, { email: TEST_ADMIN.email }, as(TEST_ADMIN.email)))).message).toMatch(/your own account/);
+    await createAdmin(rt, { email: 'other@example.test', password: PASSWORD, actor: cli });
+    expect((await rejection(disableAdmin(rt, { email: TEST_ADMIN.email, actor: as(TEST_ADMIN.email) }))).message).toMatch(/your own account/);
+    expect((await rejection(deleteAdmin(rt, { email: TEST_ADMIN.email, actor: as(TEST_ADMIN.email) }))).message).toMatch(/your own account/);
   });
 
   it('the last enabled admin stays, from the CLI too', async () => {
-    const e = await rejection(disableAdmin(rt.db, { email: TEST_ADMIN.email }, cli));
+    const e = await rejection(disableAdmin(rt, { email: TEST_ADMIN.email, actor: cli }));
     expect(e.code).toBe('conflict');
     expect(e.message).toMatch(/last enabled admin/);
-    expect((await rejection(deleteAdmin(rt.db, { email: TEST_ADMIN.email }, cli))).message).toMatch(/last enabled admin/);
+    expect((await rejection(deleteAdmin(rt, { email: TEST_ADMIN.email, actor: cli }))).message).toMatch(/last enabled admin/);
     // A disabled admin does not count: with two admins, one of them disabled, the enabled one is still the last.
-    await createAdmin(rt.db, { email: 'off@example.test', password: PASSWORD }, cli);
-    await disableAdmin(rt.db, { email: 'off@example.test' }, cli);
-    expect((await rejection(disableAdmin(rt.db, { email: TEST_ADMIN.email }, cli))).message).toMatch(/last enabled admin/);
-    await deleteAdmin(rt.db, { email: 'off@example.test' }, cli);
+    await createAdmin(rt, { email: 'off@example.test', password: PASSWORD, actor: cli });
+    await disableAdmin(rt, { email: 'off@example.test', actor: cli });
+    expect((await rejection(disableAdmin(rt, { email: TEST_ADMIN.email, actor: cli }))).message).toMatch(/last enabled admin/);
+    await deleteAdmin(rt, { email: 'off@example.test', actor: cli });
   });
 
   it('two admins disabling each other at the same moment: one wins, one admin stays enabled', async () => {
-    await createAdmin(rt.db, { email: 'b@example.test', password: PASSWORD }, cli);
+    await createAdmin(rt, { email: 'b@example.test', password: PASSWORD, actor: cli });
     const results = await Promise.allSettled([
-      disableAdmin(rt.db, { email: 'b@example.test' }, as(TEST_ADMIN.email)),
-      disableAdmin(rt.db, { email: TEST_ADMIN.email }, as('b@example.test')),
+      disableAdmin(rt, { email: 'b@example.test', actor: as(TEST_ADMIN.email) }),
+      disableAdmin(rt, { email: TEST_ADMIN.email, actor: as('b@example.test') }),
     ]);
     expect(results.filter((r) => r.status === 'fulfilled')).toHaveLength(1);
     expect(await rt.db.adminUser.count({ where: { disabled: false } })).toBe(1);
   });
 
   it('disable, enable and delete are audited, end sessions, and read well in the CLI', async () => {
-    await createAdmin(rt.db, { email: 'carol@example.test', password: PASSWORD }, cli);
+    await createAdmin(rt, { email: 'carol@example.test', password: PASSWORD, actor: cli });
     const claims = (await sessionClaimsFor(rt.db, 'carol@example.test'))!;
     expect(await activeSessionAdmin(rt.db, { ...claims })).not.toBeNull();
 
@@ -75,7 +75,7 @@ describe('managing admins', () => {
     // Enabling again does not revive sessions from before the disable.
     expect(await activeSessionAdmin(rt.db, { ...claims })).toBeNull();
     expect(await run('admin delete', { email: 'carol@example.test' })).toBe('Deleted admin carol@example.test.');
-    expect((await rejection(enableAdmin(rt.db, { email: 'carol@example.test' }, cli))).code).toBe('not_found');
+    expect((await rejection(enableAdmin(rt, { email: 'carol@example.test', actor: cli }))).code).toBe('not_found');
 
     const actions = (await rt.db.auditLog.findMany({ where: { target: 'carol@example.test' }, orderBy: { createdAt: 'asc' } })).map((a) => `${a.actor} ${a.action}`);
     expect(actions).toEqual(['cli:root admin.created', 'cli:root admin.disabled', 'cli:root admin.enabled', 'cli:root admin.deleted']);

@@ -49,9 +49,9 @@ describe('default template', () => {
 
 describe('create and update', () => {
   it('creates with retries defaulting to the auto policy; a duplicate name is a conflict', async () => {
-    const t = await createTemplate(rt, { name: 'Staff', ...base }, actor);
+    const t = await createTemplate(rt, { body: { name: 'Staff', ...base }, actor });
     expect(t.config).toMatchObject({ retries: 3, retryDelaySeconds: 10, subjectTemplate: 'CN={email}', eas: null, wifi: null });
-    await expect(createTemplate(rt, { name: 'Staff', ...base }, actor)).rejects.toMatchObject({ code: 'conflict', details: { field: 'name' } });
+    await expect(createTemplate(rt, { body: { name: 'Staff', ...base }, actor })).rejects.toMatchObject({ code: 'conflict', details: { field: 'name' } });
   });
 
   it('names the offending field', async () => {
@@ -63,19 +63,19 @@ describe('create and update', () => {
       [{ name: 'A', ...base, subjectTemplate: 'CN={nope}' }, 'subjectTemplate'],
     ];
     for (const [input, field] of cases) {
-      await expect(createTemplate(rt, input, actor), field).rejects.toMatchObject({ code: 'validation', details: { field } });
+      await expect(createTemplate(rt, { body: input, actor }), field).rejects.toMatchObject({ code: 'validation', details: { field } });
     }
   });
 
   it('replaces the config, moves the default, refuses to unset the only default, 404s unknown ids', async () => {
-    const t = await createTemplate(rt, { name: 'Contractors', ...base }, actor);
-    const updated = await updateTemplate(rt, t.id, { name: 'Contractors', ...base, eas: { host: 'mail.example.com' }, isDefault: true }, actor);
+    const t = await createTemplate(rt, { body: { name: 'Contractors', ...base }, actor });
+    const updated = await updateTemplate(rt, { id: t.id, body: { name: 'Contractors', ...base, eas: { host: 'mail.example.com' }, isDefault: true }, actor });
     expect(updated).toMatchObject({ isDefault: true, config: { eas: { host: 'mail.example.com', ssl: true } } });
     expect((await getDefaultTemplate(rt)).id).toBe(t.id);
     expect((await listTemplates(rt)).filter((x) => x.isDefault)).toHaveLength(1);
-    await expect(updateTemplate(rt, t.id, { name: 'Contractors', ...base, isDefault: false }, actor)).rejects.toMatchObject({ details: { field: 'isDefault' } });
-    await expect(updateTemplate(rt, t.id, { name: 'Staff', ...base }, actor)).rejects.toMatchObject({ code: 'conflict' });
-    await expect(updateTemplate(rt, '00000000-0000-4000-8000-000000000000', { name: 'Z', ...base }, actor)).rejects.toMatchObject({ code: 'not_found' });
-    await expect(updateTemplate(rt, 'nope', { name: 'Z', ...base }, actor)).rejects.toMatchObject({ code: 'not_found' });
+    await expect(updateTemplate(rt, { id: t.id, body: { name: 'Contractors', ...base, isDefault: false }, actor })).rejects.toMatchObject({ details: { field: 'isDefault' } });
+    await expect(updateTemplate(rt, { id: t.id, body: { name: 'Staff', ...base }, actor })).rejects.toMatchObject({ code: 'conflict' });
+    await expect(updateTemplate(rt, { id: '00000000-0000-4000-8000-000000000000', body: { name: 'Z', ...base }, actor })).rejects.toMatchObject({ code: 'not_found' });
+    await expect(updateTemplate(rt, { id: 'nope', body: { name: 'Z', ...base }, actor })).rejects.toMatchObject({ code: 'not_found' });
   });
 });

@@ -7,9 +7,9 @@ import { X509Certificate, type KeyObject } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import * as templatesRoute from '../../app/api/v1/templates/route';
 import { describeCertificate } from '../../lib/pki/x509/certificate-info';
-import { parseCertificate } from '../../lib/pki/x509/parse-certificate';
-import { buildClientRequest, buildIssuerAndSubject, parseCertRepForClient, type ClientCertRep } from '../../lib/scep/testing/client';
-import { testRsaKey } from '../../lib/scep/testing/identities';
+import { parseCertificate } from '../../lib/pki/x509/certificate';
+import { buildClientRequest, buildIssuerAndSubject, parseCertRepForClient, type ClientCertRep } from '../support/scep/client';
+import { testRsaKey } from '../support/scep/identities';
 import { getCertificateDetail } from '../../lib/server/certificates/certificates';
 import { listScepEvents } from '../../lib/server/dashboard/scep-log';
 import { createChallenge } from '../../lib/server/challenges/create-challenge';
@@ -90,7 +90,7 @@ async function enrolled(subject: string, sans: { type: 'email' | 'dns'; value: s
   if (approval === 'manual') {
     expect(r.rep.pkiStatus, r.reason).toBe('PENDING');
     const req = await rt.db.scepRequest.findFirstOrThrow({ where: { transactionId: r.transactionId } });
-    await approveScepRequest(rt, req.id, actor);
+    await approveScepRequest(rt, { id: req.id, actor });
     r = await send({ messageType: 'CertPoll', signer, messageData: emptyIssuerAndSubject(), transactionId: r.transactionId });
   }
   expect(r.rep.pkiStatus, r.reason).toBe('SUCCESS');
@@ -118,7 +118,7 @@ describe('renewal keeps the identity', () => {
     expect(carol.reason).toMatch(/vpn\.example\.test/);
     expect(carol.reason).toMatch(/CN=bob@example\.test/);
     expect(await rt.db.certificate.count({ where: { subject: { contains: 'carol' } } })).toBe(0);
-    expect((await listScepEvents(rt.db, { transactionId: carol.transactionId })).items[0]?.explanation?.hints.map((h) => h.id)).toContain('renewal-identity');
+    expect((await listScepEvents(rt, { transactionId: carol.transactionId })).items[0]?.explanation?.hints.map((h) => h.id)).toContain('renewal-identity');
 
     // A CN-only CSR renews to the full identity of the renewed certificate.
     const ok = await send({ messageType: 'RenewalReq', signer: bob.signer, messageData: renewalCsr(next, [['CN', 'bob@example.test', 'bmp']]), at: bob.renewable });
@@ -149,16 +149,16 @@ describe('renewal happens once and supersedes', () => {
       expect([again.rep.pkiStatus, again.rep.failInfo]).toEqual(['FAILURE', 'badRequest']);
       expect(again.reason).toMatch(new RegExp(`already renewed.*${successor}`));
     }
-    const [logged] = (await listScepEvents(rt.db, { transactionId: first.transactionId })).items;
+    const [logged] = (await listScepEvents(rt, { transactionId: first.transactionId })).items;
     expect(logged?.outcome).toBe('success');
-    const refusedRow = (await listScepEvents(rt.db, { outcome: 'failure' })).items.find((e) => e.reason.includes(successor));
+    const refusedRow = (await listScepEvents(rt, { outcome: 'failure' })).items.find((e) => e.reason.includes(successor));
     expect(refusedRow?.explanation?.hints.map((h) => h.id)).toContain('renewal-superseded');
     const erinCerts = await rt.db.certificate.findMany({ where: { subject: 'CN=erin@example.test' } });
     expect(erinCerts).toHaveLength(2);
 
-    const old = await getCertificateDetail(rt.db, erin.serial);
+    const old = await getCertificateDetail(rt, { serial: erin.serial });
     expect(old).toMatchObject({ status: 'revoked', revocationReason: 'superseded', supersededBy: successor });
-    expect(await getCertificateDetail(rt.db, successor)).toMatchObject({ status: 'valid', renews: erin.serial });
+    expect(await getCertificateDetail(rt, { serial: successor })).toMatchObject({ status: 'valid', renews: erin.serial });
 
     // The client lost the answer and sends the very same renewal again: same transaction, same certificate.
     const request = await rt.db.scepRequest.findFirstOrThrow({ where: { transactionId: first.transactionId } });
@@ -189,7 +189,7 @@ describe('renewal window', () => {
     expect(r.reason).toMatch(/renewal window/);
     expect(r.reason).toContain(opens.toISOString().slice(0, 16));
     expect(await rt.db.certificate.count({ where: { subject: 'CN=gus@example.test' } })).toBe(1);
-    const [row] = (await listScepEvents(rt.db, { transactionId: r.transactionId })).items;
+    const [row] = (await listScepEvents(rt, { transactionId: r.transactionId })).items;
     expect(row?.explanation?.hints.map((h) => h.id)).toContain('renewal-window');
   });
 });
@@ -202,15 +202,15 @@ describe('renewal of certificates that needed approval', () => {
     expect(await rt.db.certificate.count({ where: { subject: 'CN=hal@example.test' } })).toBe(1);
 
     const req = await rt.db.scepRequest.findFirstOrThrow({ where: { caId, transactionId: renewal.transactionId } });
-    await approveScepRequest(rt, req.id, actor);
+    await approveScepRequest(rt, { id: req.id, actor });
     const delivered = await send({ messageType: 'CertPoll', signer: hal.signer, messageData: emptyIssuerAndSubject(), transactionId: renewal.transactionId, at: hal.renewable });
     expect(delivered.rep.pkiStatus, delivered.reason).toBe('SUCCESS');
     expect(new X509Certificate(delivered.rep.certificates[0]!).subjectAltName).toBe('email:hal@example.test');
-    expect(await getCertificateDetail(rt.db, hal.serial)).toMatchObject({ status: 'revoked', revocationReason: 'superseded' });
+    expect(await getCertificateDetail(rt, { serial: hal.serial })).toMatchObject({ status: 'revoked', revocationReason: 'superseded' });
   });
 
   it('is immediate when the enrollment’s template says renewals are automatic', async () => {
-    const token = (await createApiToken(rt.db, rt.masterKey, { name: 'renewal-tests' }, actor)).token;
+    const token = (await createApiToken(rt, { name: 'renewal-tests', actor })).token;
     const t = await call(templatesRoute.POST, {
       method: 'POST',
       token,
@@ -218,14 +218,14 @@ describe('renewal of certificates that needed approval', () => {
     });
     expect(t.status, t.text).toBe(201);
     expect(t.json.autoRenew).toBe(true);
-    const enrollment = await createEnrollment(rt, { email: 'ivy@example.test', approval: 'manual', template: 'Auto renew' }, actor);
-    const profile = await issueEnrollmentProfile(rt, { id: enrollment.id }, actor);
+    const enrollment = await createEnrollment(rt, { email: 'ivy@example.test', approval: 'manual', template: 'Auto renew', actor });
+    const profile = await issueEnrollmentProfile(rt, { id: enrollment.id, actor });
     const challenge = openProfile(profile.body, caDer).scepContent.Challenge as string;
     const key = freshKey();
     const signer = selfSigned(key);
     const pending = await send({ messageType: 'PKCSReq', signer, messageData: buildHostileCsr({ key, subject: [['CN', 'ivy@example.test']], challenge }) });
     expect(pending.rep.pkiStatus, pending.reason).toBe('PENDING');
-    await approveScepRequest(rt, (await rt.db.scepRequest.findFirstOrThrow({ where: { transactionId: pending.transactionId } })).id, actor);
+    await approveScepRequest(rt, { id: (await rt.db.scepRequest.findFirstOrThrow({ where: { transactionId: pending.transactionId } })).id, actor });
     const issued = await send({ messageType: 'CertPoll', signer, messageData: emptyIssuerAndSubject(), transactionId: pending.transactionId });
     expect(issued.rep.pkiStatus, issued.reason).toBe('SUCCESS');
     const ivy = holderOf(issued.rep.certificates[0]!, key);

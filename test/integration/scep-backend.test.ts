@@ -12,8 +12,8 @@ import { createChallenge } from '../../lib/server/challenges/create-challenge';
 import { approveScepRequest, rejectScepRequest } from '../../lib/server/requests/decide-scep-request';
 import { setRuntime } from '../../lib/server/runtime';
 import { scepEndpoint } from '../../lib/http/scep-endpoint';
-import { buildClientRequest, buildIssuerAndSubject, parseCertRepForClient } from '../../lib/scep/testing/client';
-import { createClientIdentity, testRsaKey } from '../../lib/scep/testing/identities';
+import { buildClientRequest, buildIssuerAndSubject, parseCertRepForClient } from '../support/scep/client';
+import { createClientIdentity, testRsaKey } from '../support/scep/identities';
 import { createTestRuntime, type TestRuntime } from '../support/test-runtime';
 
 let rt: TestRuntime;
@@ -134,17 +134,17 @@ describe('SCEP with stored one-time challenges', () => {
     const ias = buildIssuerAndSubject(Buffer.from([0x30, 0x00]), Buffer.from([0x30, 0x00]));
     const pollBody = buildClientRequest({ messageType: 'CertPoll', transactionId: r.txid, signer: r.id, recipients: [caDer], messageData: ias });
     expect((await reply(await post(pollBody), r.id)).pkiStatus).toBe('PENDING');
-    await approveScepRequest(rt, stored.id, actor, { reason: 'known device' });
+    await approveScepRequest(rt, { reason: 'known device', id: stored.id, actor });
     const done = await reply(await post(pollBody), r.id);
     expect(done.pkiStatus).toBe('SUCCESS');
     expect(done.certificates).toHaveLength(1);
-    await expect(approveScepRequest(rt, stored.id, actor)).rejects.toMatchObject({ code: 'conflict' });
+    await expect(approveScepRequest(rt, { id: stored.id, actor })).rejects.toMatchObject({ code: 'conflict' });
 
     const secret2 = await challenge('manual');
     const r2 = pkcsReq(secret2, 21);
     expect((await reply(await post(r2.body), r2.id)).pkiStatus).toBe('PENDING');
     const stored2 = await rt.db.scepRequest.findFirstOrThrow({ where: { transactionId: r2.txid } });
-    await rejectScepRequest(rt, stored2.id, actor, { reason: 'unknown user' });
+    await rejectScepRequest(rt, { reason: 'unknown user', id: stored2.id, actor });
     const rejected = await reply(await post(r2.body), r2.id);
     expect([rejected.pkiStatus, rejected.failInfo]).toEqual(['FAILURE', 'badRequest']);
   });

@@ -4,7 +4,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { scepEndpoint } from '../../lib/http/scep-endpoint';
-import { testRsaKey } from '../../lib/scep/testing/identities';
+import { testRsaKey } from '../support/scep/identities';
 import { createChallenge } from '../../lib/server/challenges/create-challenge';
 import { approveScepRequest } from '../../lib/server/requests/decide-scep-request';
 import { setRuntime } from '../../lib/server/runtime';
@@ -78,6 +78,7 @@ describe('the SCEP log never loses a row', () => {
       outcome: 'failure',
       httpStatus: 200,
       failInfo: 'badRequest',
+      reasonCode: 'request-failed',
       reason: 'x'.repeat(10),
       algorithms: null,
       durationMs: Number.NaN,
@@ -113,7 +114,7 @@ describe('stored CSRs', () => {
     expect(containsSecret(pendingRow.csrDer, manualSecret)).toBe(false);
     expect(pendingRow.csrDer.length).toBe(csrDer.length);
 
-    const approved = await approveScepRequest(rt, pendingRow.id, actor);
+    const approved = await approveScepRequest(rt, { id: pendingRow.id, actor });
     expect(approved.status).toBe('issued');
     const cert = await rt.db.certificate.findFirstOrThrow({ where: { requestId: pendingRow.id } });
     expect(cert.subject).toBe('CN=blank-manual');

@@ -7,8 +7,8 @@ import { createChallenge } from '../../lib/server/challenges/create-challenge';
 import { revokeCertificate } from '../../lib/server/certificates/certificates';
 import { handleScepRequest } from '../../lib/server/scep/handle-scep-request';
 import { describeCertificate } from '../../lib/pki/x509/certificate-info';
-import { buildClientRequest, buildIssuerAndSubject, parseCertRepForClient } from '../../lib/scep/testing/client';
-import { createClientIdentity, testRsaKey } from '../../lib/scep/testing/identities';
+import { buildClientRequest, buildIssuerAndSubject, parseCertRepForClient } from '../support/scep/client';
+import { createClientIdentity, testRsaKey } from '../support/scep/identities';
 import type { KeyObject } from 'node:crypto';
 import { createTestRuntime, type TestRuntime } from '../support/test-runtime';
 
@@ -59,7 +59,7 @@ describe('renewal', () => {
     // A certificate revoked by an admin cannot renew.
     const other = await enrollDevice(45);
     const otherIdentity = { certificateDer: other.rep.certificates[0]!, privateKey: other.id.privateKey };
-    await revokeCertificate(rt.db, describeCertificate(otherIdentity.certificateDer).serialHex, { reason: 'keyCompromise' }, actor);
+    await revokeCertificate(rt, { reason: 'keyCompromise', serial: describeCertificate(otherIdentity.certificateDer).serialHex, actor });
     const again = createClientIdentity({ privateKey: testRsaKey(2048, 42), challenge: null, commonName: 'life-45' });
     const refused = await send(buildClientRequest({ messageType: 'RenewalReq', transactionId: `RENEW2-${Date.now()}`, signer: otherIdentity, recipients: [caDer], messageData: again.csrDer }), otherIdentity, undefined, renewable);
     expect([refused.rep.pkiStatus, refused.rep.failInfo]).toEqual(['FAILURE', 'badRequest']);

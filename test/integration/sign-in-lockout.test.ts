@@ -17,7 +17,7 @@ beforeAll(async () => {
 afterAll(async () => rt?.close());
 
 async function admin(email: string, password: string) {
-  await createAdmin(rt.db, { email, password }, system);
+  await createAdmin(rt, { email, password, actor: system });
 }
 
 const auditCount = (target: string, action: string) => rt.db.auditLog.count({ where: { target, action } });
@@ -25,7 +25,7 @@ const auditCount = (target: string, action: string) => rt.db.auditLog.count({ wh
 type Outcome = 'signed-in' | 'wrong' | 'throttled';
 async function attempt(email: string, password: string, address: string | null): Promise<Outcome> {
   try {
-    return (await signInWithPassword(rt.db, { email, password, address })) ? 'signed-in' : 'wrong';
+    return (await signInWithPassword(rt, { email, password, address })) ? 'signed-in' : 'wrong';
   } catch (e) {
     if (e instanceof SignInThrottledError) return 'throttled';
     throw e;

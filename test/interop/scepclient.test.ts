@@ -8,14 +8,14 @@ import { writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { haveScepclient, runScepclient } from '../support/scepclient';
-import { runCli } from '../support/run-cli';
+import { runCliAsync as runCli } from '../support/run-cli';
 import { fetchRetry, startTesseraServer, type TesseraServer } from '../support/tessera-server';
 
 let server: TesseraServer;
 let cliEnv: Record<string, string>;
 
-const cli = (...args: string[]) => {
-  const r = runCli([...args, '--json'], cliEnv);
+const cli = async (...args: string[]) => {
+  const r = await runCli([...args, '--json'], cliEnv);
   if (r.status !== 0) throw new Error(`tessera ${args.join(' ')} failed: ${r.stderr}`);
   return r.json();
 };
@@ -28,17 +28,17 @@ afterAll(async () => server?.stop());
 
 describe.skipIf(!haveScepclient())('Debian scepclient against a running Tessera', () => {
   it('is refused with a log line naming single DES while legacy ciphers are off, then enrolls once they are on', async () => {
-    const first = cli('challenge', 'create', '--note', 'scepclient DES probe');
+    const first = await cli('challenge', 'create', '--note', 'scepclient DES probe');
     const refused = await runScepclient({ serverUrl: `${server.url}/scep`, challenge: first.challenge });
     expect(refused.code).not.toBe(0);
-    const log = await fetchRetry(`${server.url}/api/v1/requests?status=issued`, { headers: { authorization: `Bearer ${cli('token', 'create', '--name', 'des').token}` } });
+    const log = await fetchRetry(`${server.url}/api/v1/requests?status=issued`, { headers: { authorization: `Bearer ${(await cli('token', 'create', '--name', 'des')).token}` } });
     expect((await log.json()).items).toHaveLength(0);
-    const events = cli('log', 'list', '--outcome', 'failure');
+    const events = await cli('log', 'list', '--outcome', 'failure');
     expect(events.items[0].reason).toMatch(/single DES.*enable the legacy-cipher setting/);
     expect(JSON.stringify(events)).not.toContain(first.challenge);
     expect(server.output()).not.toContain(first.challenge);
 
-    expect(cli('settings', 'scep', '--legacy-ciphers', 'on').settings.legacyCiphers).toBe(true);
+    expect((await cli('settings', 'scep', '--legacy-ciphers', 'on')).settings.legacyCiphers).toBe(true);
     const ok = await runScepclient({ serverUrl: `${server.url}/scep`, challenge: first.challenge, cn: 'interop-device' });
     expect(ok.code, ok.output).toBe(0);
     expect(ok.certificatePem).toContain('BEGIN CERTIFICATE');
@@ -47,24 +47,24 @@ describe.skipIf(!haveScepclient())('Debian scepclient against a running Tessera'
     writeFileSync(caPath, caDer);
     execFileSync('openssl', ['x509', '-inform', 'DER', '-in', caPath, '-out', path.join(ok.dir, 'ca.pem')]);
     expect(execFileSync('openssl', ['verify', '-CAfile', path.join(ok.dir, 'ca.pem'), path.join(ok.dir, 'client.pem')]).toString()).toMatch(/OK/);
-    const found = cli('cert', 'list', '--q', 'interop-device');
+    const found = await cli('cert', 'list', '--q', 'interop-device');
     expect(found.items).toHaveLength(1);
   }, 120_000);
 
   it('fails a reused or wrong challenge', async () => {
-    const c = cli('challenge', 'create');
+    const c = await cli('challenge', 'create');
     expect((await runScepclient({ serverUrl: `${server.url}/scep`, challenge: c.challenge, cn: 'reuse-1' })).code).toBe(0);
     const reused = await runScepclient({ serverUrl: `${server.url}/scep`, challenge: c.challenge, cn: 'reuse-2' });
     expect(reused.code).not.toBe(0);
     const wrong = await runScepclient({ serverUrl: `${server.url}/scep`, challenge: 'WRONG-WRONG-WRONG', cn: 'wrong' });
     expect(wrong.code).not.toBe(0);
-    expect(cli('cert', 'list', '--q', 'reuse-2').items).toHaveLength(0);
-    expect(cli('cert', 'list', '--q', 'wrong').items).toHaveLength(0);
+    expect((await cli('cert', 'list', '--q', 'reuse-2')).items).toHaveLength(0);
+    expect((await cli('cert', 'list', '--q', 'wrong')).items).toHaveLength(0);
   }, 120_000);
 
   it('waits PENDING on a manual challenge until an admin approves through the API, then receives its certificate', async () => {
-    const c = cli('challenge', 'create', '--approval', 'manual', '--note', 'bob@example.test');
-    const token = cli('token', 'create', '--name', 'approver').token as string;
+    const c = await cli('challenge', 'create', '--approval', 'manual', '--note', 'bob@example.test');
+    const token = (await cli('token', 'create', '--name', 'approver')).token as string;
     const run = runScepclient({ serverUrl: `${server.url}/scep`, challenge: c.challenge, cn: 'pending-device', timeoutMs: 90_000 });
     let pendingId: string | undefined;
     for (let i = 0; i < 100 && !pendingId; i++) {
@@ -96,11 +96,11 @@ describe.skipIf(!haveScepclient())('Debian scepclient against a running Tessera'
     await new Promise<void>((r) => proxy.listen(0, '127.0.0.1', () => r()));
     const port = (proxy.address() as import('node:net').AddressInfo).port;
     try {
-      const c = cli('challenge', 'create');
+      const c = await cli('challenge', 'create');
       const r = await runScepclient({ serverUrl: `http://127.0.0.1:${port}/scep`, challenge: c.challenge, cn: 'get-device' });
       expect(r.code, r.output).toBe(0);
       expect(seen).toContain('GET PKIOperation');
-      expect(cli('cert', 'list', '--q', 'get-device').items).toHaveLength(1);
+      expect((await cli('cert', 'list', '--q', 'get-device')).items).toHaveLength(1);
     } finally {
       proxy.close();
     }

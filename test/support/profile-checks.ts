@@ -10,9 +10,9 @@ import { parse, type PlistValue } from 'plist';
 import { scepEndpoint } from '../../lib/http/scep-endpoint';
 import { derToPem } from '../../lib/pki/x509/pem';
 import { PayloadTypes } from '../../lib/profile/types';
-import { verifySignedProfile } from '../../lib/profile/verify-signed-profile';
-import { buildClientRequest, parseCertRepForClient, type ClientCertRep } from '../../lib/scep/testing/client';
-import { createClientIdentity, testRsaKey } from '../../lib/scep/testing/identities';
+import { verifySignedProfile } from './verify-signed-profile';
+import { buildClientRequest, parseCertRepForClient, type ClientCertRep } from './scep/client';
+import { createClientIdentity, testRsaKey } from './scep/identities';
 
 export interface OpenedProfile {
   plist: PlistObject;

@@ -4,8 +4,8 @@
  */
 import type { KeyObject } from 'node:crypto';
 import { scepEndpoint } from '../../lib/http/scep-endpoint';
-import { buildClientRequest, parseCertRepForClient, type ClientCertRep } from '../../lib/scep/testing/client';
-import { createClientIdentity } from '../../lib/scep/testing/identities';
+import { buildClientRequest, parseCertRepForClient, type ClientCertRep } from '../support/scep/client';
+import { createClientIdentity } from '../support/scep/identities';
 
 export interface ScepSigner {
   certificateDer: Uint8Array;

@@ -20,7 +20,7 @@ export default async function AuditPage({ searchParams }: { searchParams: Search
   const q = sp.q?.trim().slice(0, 200) || undefined;
   const page = Math.max(1, Number(sp.page) || 1);
   const runtime = await getRuntime();
-  const log = await listAuditLog(runtime.db, { q, page, pageSize: 50 });
+  const log = await listAuditLog(runtime, { q, page, pageSize: 50 });
   return (
     <>
       <PageHeader title="Audit log" description="Who did what, newest first: sign-ins, challenges, decisions, revocations and setting changes." />

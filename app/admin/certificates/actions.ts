@@ -19,7 +19,7 @@ export async function revokeCertificateAction(_prev: ActionState, form: FormData
     form,
     revalidate: ['/admin/certificates', `/admin/certificates/${serial}`, '/admin'],
     run: async ({ serial, reason, comment }, { actor, runtime }) => {
-      const c = await revokeCertificate(runtime.db, serial, { reason, comment: comment || undefined }, actor);
+      const c = await revokeCertificate(runtime, { serial, reason, comment: comment || undefined, actor });
       return { message: `Certificate for “${c.subject}” revoked (${reason}).` };
     },
   });

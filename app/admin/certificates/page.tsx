@@ -27,7 +27,7 @@ export default async function CertificatesPage({ searchParams }: { searchParams:
   const q = sp.q?.trim().slice(0, 200) || undefined;
   const page = Math.max(1, Number(sp.page) || 1);
   const runtime = await getRuntime();
-  const certs = await listCertificates(runtime.db, { q, status, page, pageSize: 25 });
+  const certs = await listCertificates(runtime, { q, status, page, pageSize: 25 });
   return (
     <>
       <PageHeader title="Certificates" description="Every certificate this CA issued. Search by subject, SAN (e-mail, DNS name…), serial number or SHA-256 fingerprint." />

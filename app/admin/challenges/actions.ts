@@ -51,7 +51,7 @@ export async function revokeChallengeAction(_prev: ActionState, form: FormData):
     schema: ZId,
     form,
     run: async ({ id }, { actor, runtime }) => {
-      await revokeChallenge(runtime.db, id, actor);
+      await revokeChallenge(runtime, { id, actor });
       return { message: 'Challenge revoked.' };
     },
   });
@@ -63,7 +63,7 @@ export async function createEnrollmentAction(_prev: ActionState<CreatedEnrollmen
     schema: ZCreateEnrollmentSchema,
     form,
     run: async (input, { actor, runtime }) => {
-      const created = await createEnrollment(runtime, input, actor);
+      const created = await createEnrollment(runtime, { ...input, actor });
       const qrDataUrl = await QRCode.toDataURL(created.enrollUrl, { margin: 1, width: 240, errorCorrectionLevel: 'M' });
       return {
         message: `Enrollment link for ${input.email} created.`,
@@ -86,7 +86,7 @@ export async function revokeEnrollmentAction(_prev: ActionState, form: FormData)
     schema: ZId,
     form,
     run: async ({ id }, { actor, runtime }) => {
-      const revoked = await revokeEnrollment(runtime, id, actor);
+      const revoked = await revokeEnrollment(runtime, { id, actor });
       return { message: `Enrollment link for ${revoked.email} revoked.` };
     },
   });

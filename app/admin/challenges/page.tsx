@@ -27,7 +27,7 @@ export default async function ChallengesPage({ searchParams }: { searchParams: S
   const enrollmentState = pick(ENROLLMENT_STATES, sp.enrollments);
   const page = Math.max(1, Number(sp.page) || 1);
   const [challenges, enrollments, templates] = await Promise.all([
-    listChallenges(runtime.db, { state: challengeState, page, pageSize: 25 }),
+    listChallenges(runtime, { state: challengeState, page, pageSize: 25 }),
     listEnrollments(runtime, { state: enrollmentState, email: sp.email || undefined, limit: 100 }),
     listTemplates(runtime),
   ]);

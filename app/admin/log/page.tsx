@@ -22,7 +22,7 @@ export default async function ScepLogPage({ searchParams }: { searchParams: Sear
   const parsed = ZScepLogQuerySchema.safeParse({ ...sp, pageSize: 50 });
   const query = parsed.success ? parsed.data : ZScepLogQuerySchema.parse({ pageSize: 50 });
   const runtime = await getRuntime();
-  const events = await listScepEvents(runtime.db, query);
+  const events = await listScepEvents(runtime, query);
   const filtered = !!(query.outcome || query.operation || query.transactionId || query.client);
   return (
     <>

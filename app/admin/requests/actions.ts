@@ -21,7 +21,7 @@ export async function approveScepRequestAction(_prev: ActionState, form: FormDat
     form,
     revalidate: pagesOf(form),
     run: async ({ id, reason }, { actor, runtime }) => {
-      const r = await approveScepRequest(runtime, id, actor, { reason });
+      const r = await approveScepRequest(runtime, { reason, id, actor });
       return { message: `Approved: certificate ${r.serial.slice(0, 12)}… is ready for the device’s next poll.` };
     },
   });
@@ -34,7 +34,7 @@ export async function rejectScepRequestAction(_prev: ActionState, form: FormData
     form,
     revalidate: pagesOf(form),
     run: async ({ id, reason }, { actor, runtime }) => {
-      await rejectScepRequest(runtime, id, actor, { reason });
+      await rejectScepRequest(runtime, { reason, id, actor });
       return { message: 'Rejected. The device is told on its next poll.' };
     },
   });
@@ -47,7 +47,7 @@ export async function approveEnrollmentRequestAction(_prev: ActionState, form: F
     form,
     revalidate: [PATH, '/admin', '/admin/challenges'],
     run: async ({ id }, { actor, runtime }) => {
-      const r = await approveEnrollmentRequest(runtime, id, actor);
+      const r = await approveEnrollmentRequest(runtime, { id, actor });
       return { message: `Approved: ${r.email} can now download the profile from their request page.` };
     },
   });
@@ -60,7 +60,7 @@ export async function rejectEnrollmentRequestAction(_prev: ActionState, form: Fo
     form,
     revalidate: [PATH, '/admin'],
     run: async ({ id, reason }, { actor, runtime }) => {
-      const r = await rejectEnrollmentRequest(runtime, id, actor, { reason });
+      const r = await rejectEnrollmentRequest(runtime, { reason, id, actor });
       return { message: `Rejected the request from ${r.email}.` };
     },
   });

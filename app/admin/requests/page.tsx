@@ -34,7 +34,7 @@ export default async function RequestsPage({ searchParams }: { searchParams: Sea
   const page = Math.max(1, Number(sp.page) || 1);
   const runtime = await getRuntime();
   const [requests, selfService] = await Promise.all([
-    listScepRequests(runtime.db, { status, page, pageSize: 25 }),
+    listScepRequests(runtime, { status, page, pageSize: 25 }),
     listEnrollmentRequests(runtime, { status: 'pending', limit: 100 }),
   ]);
   const renderedAt = new Date().toISOString();

@@ -17,7 +17,7 @@ export async function updateScepSettingsAction(_prev: ActionState, form: FormDat
     schema: z.record(z.string(), z.string()),
     form,
     run: async (fields, { actor, runtime }) => {
-      await updateScepSettings(runtime, fields, actor);
+      await updateScepSettings(runtime, { ...fields, actor });
       return { message: 'SCEP policy saved. It applies to requests from now on.' };
     },
   });
@@ -34,7 +34,7 @@ export async function createApiTokenAction(_prev: ActionState<CreatedToken>, for
     schema: ZCreateTokenSchema,
     form,
     run: async (input, { actor, runtime }) => {
-      const t = await createApiToken(runtime.db, runtime.masterKey, input, actor);
+      const t = await createApiToken(runtime, { ...input, actor });
       return { message: `Token “${t.name}” created. Copy it now: it is shown only once.`, result: { name: t.name, token: t.token } };
     },
   });
@@ -46,7 +46,7 @@ export async function revokeApiTokenAction(_prev: ActionState, form: FormData): 
     schema: z.object({ id: z.string().min(1).max(100) }),
     form,
     run: async ({ id }, { actor, runtime }) => {
-      const t = await revokeApiToken(runtime.db, id, actor);
+      const t = await revokeApiToken(runtime, { id, actor });
       return { message: `Token “${t.name}” revoked.` };
     },
   });
@@ -58,7 +58,7 @@ export async function createAdminAction(_prev: ActionState, form: FormData): Pro
     schema: ZCreateAdminSchema,
     form,
     run: async (input, { actor, runtime }) => {
-      const a = await createAdmin(runtime.db, { ...input, name: input.name || undefined }, actor);
+      const a = await createAdmin(runtime, { ...input, name: input.name || undefined, actor });
       return { message: `Admin ${a.email} created. They can sign in now.` };
     },
   });
@@ -70,7 +70,7 @@ export async function disableAdminAction(_prev: ActionState, form: FormData): Pr
     schema: ZAdminRefSchema,
     form,
     run: async (input, { actor, runtime }) => {
-      const a = await disableAdmin(runtime.db, input, actor);
+      const a = await disableAdmin(runtime, { ...input, actor });
       return { message: `Admin ${a.email} disabled. Their sessions have ended.` };
     },
   });
@@ -82,7 +82,7 @@ export async function enableAdminAction(_prev: ActionState, form: FormData): Pro
     schema: ZAdminRefSchema,
     form,
     run: async (input, { actor, runtime }) => {
-      const a = await enableAdmin(runtime.db, input, actor);
+      const a = await enableAdmin(runtime, { ...input, actor });
       return { message: `Admin ${a.email} enabled. They can sign in again.` };
     },
   });
@@ -94,7 +94,7 @@ export async function deleteAdminAction(_prev: ActionState, form: FormData): Pro
     schema: ZAdminRefSchema,
     form,
     run: async (input, { actor, runtime }) => {
-      const a = await deleteAdmin(runtime.db, input, actor);
+      const a = await deleteAdmin(runtime, { ...input, actor });
       return { message: `Admin ${a.email} deleted.` };
     },
   });

@@ -43,8 +43,8 @@ export default async function SettingsPage() {
     probePublicUrl(runtime.env.TESSERA_PUBLIC_URL),
     getScepSettingsView(runtime),
     listTemplates(runtime),
-    listApiTokens(runtime.db),
-    listAdminUsers(runtime.db),
+    listApiTokens(runtime),
+    listAdminUsers(runtime),
   ]);
   return (
     <>

@@ -15,7 +15,7 @@ export const metadata: Metadata = { title: 'Set up your device', robots: { index
 export default async function EnrollPage({ params }: { params: Promise<{ token: string }> }) {
   const { token } = await params;
   const runtime = await getRuntime();
-  const link = await findEnrollmentByToken(runtime, token);
+  const link = await findEnrollmentByToken(runtime, { token });
   if (!link) notFound();
   if (link.state !== 'active') return <LinkProblemView problem={link.state} organization={link.organization} />;
 

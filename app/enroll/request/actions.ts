@@ -32,7 +32,7 @@ export async function submitRequestAction(_previous: RequestFormState, formData:
   let pollToken: string;
   try {
     const runtime = await getRuntime();
-    ({ pollToken } = await submitEnrollmentRequest(runtime, parsed.data, await incomingRequestMetadata(runtime.env)));
+    ({ pollToken } = await submitEnrollmentRequest(runtime, { form: parsed.data, client: await incomingRequestMetadata(runtime.env) }));
   } catch (e) {
     if (e instanceof AppError && e.code === 'rate_limited') return { values, fieldErrors: {}, formError: e.message };
     console.error('[tessera] enrollment request failed', e);

@@ -1,106 +1,82 @@
 /**
- * SignedData construction (RFC 5652 §5). node-forge writes only three attribute types and leaves the SET OF
- * unsorted, so attributes are built here and the signature computed with Node crypto (native RSA).
+ * SignedData construction (RFC 5652 §5) for SCEP replies, signed profiles and whatever else Tessera signs: RSA or EC
+ * signer, DER-sorted signed attributes, the signature made natively by Node.
  */
-import crypto from 'node:crypto';
-import { hashByName, OID, type HashName } from './algorithms';
-import {
-  algorithmIdentifier,
-  encode,
-  explicit,
-  implicitCons,
-  integer,
-  octetString,
-  oid,
-  raw,
-  seq,
-  setInOrder,
-  setOf,
-  time,
-  type Asn1,
-  type EncodeOptions,
-} from './der';
-import { issuerAndSerialNumber, type CertificateRef } from './certificate-ref';
+import crypto, { type KeyObject } from 'node:crypto';
+import { digestAlgorithm, hashByName, signatureAlgorithm, signWith, type HashName } from '../algorithms';
+import { contextCons, der, explicit, integer, integerContent, nullValue, octetString, oid, raw, seq, set, time, type Asn1 } from '../asn1';
+import { OID } from '../oids';
+import type { Certificate } from '../x509/certificate';
 
 /** Attribute ::= SEQUENCE { attrType OBJECT IDENTIFIER, attrValues SET OF AttributeValue } */
-export function attribute(attrOid: string, value: Asn1): Asn1 {
-  return seq(oid(attrOid), setInOrder(value));
-}
+export const attribute = (attrOid: string, value: Asn1): Asn1 => seq(oid(attrOid), set(value));
 
 export interface CmsSigner {
-  certificate: CertificateRef;
-  privateKey: crypto.KeyObject;
+  certificate: Certificate;
+  privateKey: KeyObject;
 }
 
 export interface SignedDataOptions {
-  /** eContent octets; null omits eContent (a SCEP FAILURE/PENDING CertRep, RFC 8894 §3.3.2.2). */
-  content: Uint8Array | null;
+  /**
+   * The id-data eContent. A SCEP FAILURE or PENDING reply carries an empty one: OpenSSL-based clients (certmonger)
+   * refuse a SignedData without eContent ("PKCS7 routines::no content"), and iOS accepts either.
+   */
+  content: Uint8Array;
   hash: HashName;
   signer: CmsSigner;
-  /** Signed attributes besides contentType, messageDigest and signingTime. */
-  attributes: Asn1[];
-  /** Written in this order (a SET OF certificates is not re-sorted). */
+  /** Signed attributes besides contentType, signingTime and messageDigest. */
+  attributes?: Asn1[];
+  /** Written in this order: SCEP clients take the issued certificate from index 0 of a certs-only reply. */
   certificates: Uint8Array[];
   signingTime?: Date | null;
-  /** Knobs for test clients imitating other implementations; servers keep the defaults. */
+  /** Test clients imitating other implementations set these; Tessera itself keeps the defaults. */
   quirks?: {
-    /** 'as-given' signs and sends attributes unsorted (node-forge, older clients). Default DER-sorted. */
+    /** 'as-given' signs and sends the attributes unsorted (node-forge, older clients). */
     attributeOrder?: 'der-sorted' | 'as-given';
     /** 'rsa-signature' writes e.g. sha256WithRSAEncryption in digestAlgorithm (old Go pkcs7). */
     digestAlgorithmField?: 'hash' | 'rsa-signature';
-    /** Default rsaEncryption (RFC 8894 interop: the most widely accepted value). */
-    signatureAlgorithm?: 'rsaEncryption' | 'hash-with-rsa';
+    /** 'hash-with-rsa' writes sha256WithRSAEncryption instead of rsaEncryption as signatureAlgorithm. */
+    signatureAlgorithm?: 'cms' | 'hash-with-rsa';
   };
 }
+
+const contentInfo = (signedData: Asn1): Asn1 => seq(oid(OID.signedData), explicit(0, signedData));
 
 /** The SignedData wrapped in a ContentInfo, as an encodable tree. */
 export function signedDataTree(opts: SignedDataOptions): Asn1 {
   const hash = hashByName(opts.hash);
   const q = opts.quirks ?? {};
-  const content = opts.content ?? new Uint8Array(0);
-  const digest = crypto.createHash(hash.node).update(content).digest();
-  const attrs: Asn1[] = [
+  const attrs = [
     attribute(OID.contentType, oid(OID.data)),
     ...(opts.signingTime ? [attribute(OID.signingTime, time(opts.signingTime))] : []),
-    attribute(OID.messageDigest, octetString(digest)),
-    ...opts.attributes,
+    attribute(OID.messageDigest, octetString(crypto.createHash(hash.node).update(opts.content).digest())),
+    ...(opts.attributes ?? []),
   ];
-  const attrSet = q.attributeOrder === 'as-given' ? encode(setInOrder(...attrs)) : encode(setOf(attrs));
-  const signature = crypto.sign(hash.node, attrSet, opts.signer.privateKey);
-  const signedAttrsImplicit = Uint8Array.from(attrSet);
-  signedAttrsImplicit[0] = 0xa0; // [0] IMPLICIT SET OF Attribute
-  const digestOid = q.digestAlgorithmField === 'rsa-signature' ? hash.rsaSignatureOid : hash.oid;
-  const signatureOid = q.signatureAlgorithm === 'hash-with-rsa' ? hash.rsaSignatureOid : OID.rsaEncryption;
-
-  // SignerInfo (RFC 5652 §5.3): version 1 because sid is issuerAndSerialNumber.
+  const attrSet = der(q.attributeOrder === 'as-given' ? { kind: 'cons', tag: 0x31, children: attrs } : set(...attrs));
+  const signedAttrs = Uint8Array.from(attrSet);
+  signedAttrs[0] = 0xa0; // [0] IMPLICIT SET OF Attribute; the signature covers the 0x31 form (RFC 5652 §5.4)
+  const digestAlg = q.digestAlgorithmField === 'rsa-signature' ? seq(oid(hash.rsaSignatureOid), nullValue()) : digestAlgorithm(hash);
+  const key = opts.signer.privateKey;
+  // SignerInfo (RFC 5652 §5.3), version 1 because sid is issuerAndSerialNumber.
   const signerInfo = seq(
     integer(1),
-    issuerAndSerialNumber(opts.signer.certificate),
-    algorithmIdentifier(digestOid, null),
-    raw(signedAttrsImplicit),
-    algorithmIdentifier(signatureOid, null),
-    octetString(signature),
+    seq(raw(opts.signer.certificate.issuerDer), integerContent(opts.signer.certificate.serial)),
+    digestAlg,
+    raw(signedAttrs),
+    signatureAlgorithm(key, hash, q.signatureAlgorithm === 'hash-with-rsa' ? 'x509' : 'cms'),
+    octetString(signWith(key, opts.hash, attrSet)),
   );
-  const encap = opts.content === null ? seq(oid(OID.data)) : seq(oid(OID.data), explicit(0, octetString(content)));
-  const signedData = seq(
-    integer(1),
-    setInOrder(algorithmIdentifier(digestOid, null)),
-    encap,
-    implicitCons(0, opts.certificates.map(raw)),
-    setInOrder(signerInfo),
+  // Version 1: id-data content, only X.509 v3 certificates, v1 SignerInfos (RFC 5652 §5.1).
+  return contentInfo(
+    seq(integer(1), set(digestAlg), seq(oid(OID.data), explicit(0, octetString(opts.content))), contextCons(0, opts.certificates.map(raw)), set(signerInfo)),
   );
-  return seq(oid(OID.signedData), explicit(0, signedData));
 }
 
-export function buildSignedData(opts: SignedDataOptions, form?: EncodeOptions): Uint8Array {
-  return encode(signedDataTree(opts), form);
-}
+export const buildSignedData = (opts: SignedDataOptions): Uint8Array => der(signedDataTree(opts));
 
 /**
- * Degenerate certs-only SignedData (RFC 8894 §3.4, RFC 5652 §5): version 1, no digest algorithms, eContent absent,
- * no signers. Certificates keep the caller's order: SCEP clients take the issued certificate from index 0.
+ * Degenerate certs-only SignedData (RFC 8894 §3.4, RFC 5652 §5): no digest algorithms, no eContent, no signers.
+ * Certificates keep the caller's order: SCEP clients take the issued certificate from index 0.
  */
-export function buildCertsOnlySignedData(certificates: Uint8Array[]): Uint8Array {
-  const signedData = seq(integer(1), setInOrder(), seq(oid(OID.data)), implicitCons(0, certificates.map(raw)), setInOrder());
-  return encode(seq(oid(OID.signedData), explicit(0, signedData)));
-}
+export const buildCertsOnlySignedData = (certificates: Uint8Array[]): Uint8Array =>
+  der(contentInfo(seq(integer(1), set(), seq(oid(OID.data)), contextCons(0, certificates.map(raw)), set())));

@@ -5,7 +5,7 @@
  */
 import crypto from 'node:crypto';
 import forge from 'node-forge';
-import type { ContentCipherSpec } from './algorithms';
+import type { ContentCipherSpec } from '../algorithms';
 
 const NODE_NAMES: Partial<Record<ContentCipherSpec['name'], string>> = {
   'AES-128-CBC': 'aes-128-cbc',

@@ -1,17 +1,16 @@
 import crypto from 'node:crypto';
 import { afterAll, describe, expect, it } from 'vitest';
-import { makeTempDir, openssl } from '../x509/openssl-test-helpers';
-import { derToPem } from '../x509/pem';
-import { createCaCertificate } from '../x509/create-ca';
-import { CONTENT_CIPHERS, cipherByName, type ContentCipherName } from './algorithms';
-import { readCertificateRef } from './certificate-ref';
-import { buildEnvelopedData, decryptEnvelopedData, parseEnvelopedData } from './enveloped-data';
-import { unwrapKeyPkcs1 } from './rsa-key-transport';
-import { parseBer } from './ber';
+import { encodeBer } from '../../../test/support/ber';
+import { makeTempDir, openssl } from '../../../test/support/openssl';
+import { CONTENT_CIPHERS, cipherByName, type ContentCipherName } from '../algorithms';
+import { parseBer, rawOf } from '../asn1';
+import { createCaCertificate, derToPem, parseCertificate } from '../x509';
+import { buildEnvelopedData, decryptEnvelopedData, envelopedDataTree, parseEnvelopedData } from './enveloped-data';
+import { unwrapKeyPkcs1 } from './key-transport';
 
 const ca = createCaCertificate({ subject: 'CN=CMS Test CA' });
 const otherCa = createCaCertificate({ subject: 'CN=Someone Else' });
-const caRef = readCertificateRef(ca.certificateDer);
+const caRef = parseCertificate(ca.certificateDer);
 const me = { certificate: caRef, privateKey: ca.privateKey };
 const tmp = makeTempDir('tessera-cms-');
 afterAll(() => tmp.remove());
@@ -41,7 +40,7 @@ describe('EnvelopedData', () => {
   });
 
   it('picks our RecipientInfo among several and reports when none is ours', () => {
-    const other = readCertificateRef(otherCa.certificateDer);
+    const other = parseCertificate(otherCa.certificateDer);
     const content = Buffer.from('hello');
     const env = parseEnvelopedData(buildEnvelopedData({ content, recipients: [other, caRef], cipher: 'AES-128-CBC' }));
     expect(env.recipients).toHaveLength(2);
@@ -53,14 +52,20 @@ describe('EnvelopedData', () => {
 
   it('writes encryptedContent as [0] IMPLICIT primitive and KeyTransRecipientInfo v0', () => {
     const der = buildEnvelopedData({ content: Buffer.from('abc'), recipients: [caRef], cipher: 'AES-128-CBC' });
-    const root = parseBer(der);
-    const env = root.children[1].children[0];
+    const env = parseBer(der).children[1]!.children[0]!;
     const [version, recipients, eci] = env.children;
-    expect(der[version.contentStart]).toBe(0);
-    const ktri = recipients.children[0];
-    expect(der[ktri.children[0].contentStart]).toBe(0);
-    const enc = eci.children[2];
-    expect(der[enc.start]).toBe(0x80);
+    expect(der[version!.contentStart]).toBe(0);
+    expect(der[recipients!.children[0]!.children[0]!.contentStart]).toBe(0);
+    expect(der[eci!.children[2]!.start]).toBe(0x80);
+  });
+
+  it('finds our RecipientInfo when the client wrote the issuer Name in BER', () => {
+    const env = parseEnvelopedData(encodeBer(envelopedDataTree({ content: Buffer.from('abc'), recipients: [caRef], cipher: 'AES-128-CBC' }), 8));
+    // The issuer Name with an indefinite length, as a sloppy encoder might write it.
+    const issuer = parseBer(env.recipients[0]!.issuerDer!);
+    const indefiniteName = Buffer.concat([Buffer.from([0x30, 0x80]), ...issuer.children.map(rawOf), Buffer.from([0, 0])]);
+    const out = decryptEnvelopedData({ ...env, recipients: [{ ...env.recipients[0]!, issuerDer: indefiniteName }] }, me, { allowLegacy: false });
+    expect(out.ok && out.plaintext.toString()).toBe('abc');
   });
 
   it('treats a corrupt key or ciphertext identically (implicit rejection)', () => {
@@ -96,7 +101,7 @@ describe('PKCS#1 v1.5 unwrap', () => {
     expect(unwrapKeyPkcs1(key, Buffer.alloc(300, 0xff), 16)).toHaveLength(16);
     expect(unwrapKeyPkcs1(key, Buffer.alloc(0), 16)).toHaveLength(16);
     const two = [unwrapKeyPkcs1(key, raw, 16), unwrapKeyPkcs1(key, raw, 16)];
-    expect(two[0].equals(two[1])).toBe(false);
+    expect(two[0]!.equals(two[1]!)).toBe(false);
   });
 });
 
@@ -130,6 +135,6 @@ describe('interoperability with openssl cms', () => {
 
 function flip(bytes: Uint8Array, index: number): Uint8Array {
   const copy = Uint8Array.from(bytes);
-  copy[index] ^= 0x01;
+  copy[index]! ^= 0x01;
   return copy;
 }

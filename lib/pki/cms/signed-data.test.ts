@@ -1,33 +1,28 @@
 import crypto from 'node:crypto';
 import { afterAll, describe, expect, it } from 'vitest';
-import { makeTempDir, openssl } from '../x509/openssl-test-helpers';
-import { derToPem } from '../x509/pem';
-import { createCaCertificate } from '../x509/create-ca';
-import { HASHES, type HashName } from './algorithms';
-import { attribute, buildCertsOnlySignedData, buildSignedData } from './build-signed-data';
-import { readCertificateRef } from './certificate-ref';
-import { octetString, printableString } from './der';
-import { parseSignedData } from './signed-data';
-import { verifySignerInfo } from './verify-signed-data';
-import { parseBer } from './ber';
+import { makeTempDir, openssl } from '../../../test/support/openssl';
+import { encodeBer } from '../../../test/support/ber';
+import { HASHES, type HashName } from '../algorithms';
+import { der, octetString, parseBer, printableString } from '../asn1';
+import { createCaCertificate, derToPem, issueCertificate, parseCertificate } from '../x509';
+import { attribute, buildCertsOnlySignedData, signedDataTree, type SignedDataOptions } from './build-signed-data';
+import { parseSignedData, signedAttributeEncodings, verifySignerInfo } from './signed-data';
 
 const ca = createCaCertificate({ subject: 'CN=CMS Test CA' });
 const otherCa = createCaCertificate({ subject: 'CN=Someone Else' });
-const signer = { certificate: readCertificateRef(ca.certificateDer), privateKey: ca.privateKey };
+const signer = { certificate: parseCertificate(ca.certificateDer), privateKey: ca.privateKey };
 const extra = [attribute('2.16.840.1.113733.1.9.7', printableString('TX')), attribute('2.16.840.1.113733.1.9.5', octetString(Buffer.alloc(16, 9)))];
 const tmp = makeTempDir('tessera-cms-sd-');
 afterAll(() => tmp.remove());
 
-function build(hash: HashName, opts: Partial<Parameters<typeof buildSignedData>[0]> = {}, ber = false): Uint8Array {
-  return buildSignedData(
-    { content: Buffer.from('content'), hash, signer, attributes: extra, certificates: [ca.certificateDer], signingTime: new Date(), ...opts },
-    ber ? { indefinite: true, segmentSize: 3 } : undefined,
-  );
+function build(hash: HashName, opts: Partial<SignedDataOptions> = {}, ber = false): Uint8Array {
+  const tree = signedDataTree({ content: Buffer.from('content'), hash, signer, attributes: extra, certificates: [ca.certificateDer], signingTime: new Date(), ...opts });
+  return ber ? encodeBer(tree, 3) : der(tree);
 }
 
-function verify(der: Uint8Array, allowMd5 = false) {
-  const sd = parseSignedData(der);
-  return verifySignerInfo(sd, sd.signerInfos[0], signer.certificate.publicKey, { allowMd5 });
+function verify(bytes: Uint8Array, allowMd5 = false) {
+  const sd = parseSignedData(bytes);
+  return verifySignerInfo(sd, sd.signerInfos[0]!, signer.certificate.publicKey, { allowMd5 });
 }
 
 describe('SignedData', () => {
@@ -40,67 +35,78 @@ describe('SignedData', () => {
   });
 
   it('writes DER-sorted signed attributes by default', () => {
-    const sd = parseSignedData(build('SHA-256'));
-    const si = sd.signerInfos[0];
-    expect(Buffer.compare(si.signedAttrsRaw!, si.signedAttrsSortedDer!)).toBe(0);
+    const forms = signedAttributeEncodings(parseSignedData(build('SHA-256')).signerInfos[0]!.signedAttrsNode!);
+    expect(Buffer.compare(forms.asReceived, forms.sortedDer)).toBe(0);
   });
 
   it('verifies attributes signed unsorted (raw-bytes path)', () => {
-    const der = build('SHA-256', { quirks: { attributeOrder: 'as-given' } });
-    const si = parseSignedData(der).signerInfos[0];
-    expect(Buffer.compare(si.signedAttrsRaw!, si.signedAttrsSortedDer!)).not.toBe(0);
-    expect(verify(der)).toMatchObject({ ok: true, form: 'as-received' });
+    const bytes = build('SHA-256', { quirks: { attributeOrder: 'as-given' } });
+    const forms = signedAttributeEncodings(parseSignedData(bytes).signerInfos[0]!.signedAttrsNode!);
+    expect(Buffer.compare(forms.asReceived, forms.sortedDer)).not.toBe(0);
+    expect(verify(bytes)).toMatchObject({ ok: true, form: 'as-received' });
   });
 
   it('falls back to the DER-sorted form when a client re-sorted after signing', () => {
     // Signed over the sorted encoding but transmitted unsorted: only the sorted fallback verifies.
-    const der = Buffer.from(build('SHA-256'));
-    const sd = parseSignedData(der);
-    const si = sd.signerInfos[0];
-    const root = parseBer(der);
-    const signerInfo = root.children[1].children[0].children.at(-1)!.children[0];
-    const attrs = signerInfo.children[3];
-    const parts = attrs.children.map((c) => der.subarray(c.start, c.end));
-    const swapped = Buffer.concat([parts[1], parts[0], ...parts.slice(2)]);
-    swapped.copy(der, attrs.contentStart);
-    expect(verify(der)).toMatchObject({ ok: true, form: 'der-sorted' });
+    const bytes = Buffer.from(build('SHA-256'));
+    const si = parseSignedData(bytes).signerInfos[0]!;
+    const signerInfo = parseBer(bytes).children[1]!.children[0]!.children.at(-1)!.children[0]!;
+    const attrs = signerInfo.children[3]!;
+    const parts = attrs.children.map((c) => bytes.subarray(c.start, c.end));
+    Buffer.concat([parts[1]!, parts[0]!, ...parts.slice(2)]).copy(bytes, attrs.contentStart);
+    expect(verify(bytes)).toMatchObject({ ok: true, form: 'der-sorted' });
     expect(si.signature.length).toBe(256);
   });
 
   it('accepts a signature OID in the digestAlgorithm field', () => {
-    const der = build('SHA-256', { quirks: { digestAlgorithmField: 'rsa-signature', signatureAlgorithm: 'hash-with-rsa' } });
-    expect(parseSignedData(der).signerInfos[0].digestAlgorithmOid).toBe('1.2.840.113549.1.1.11');
-    expect(verify(der)).toMatchObject({ ok: true, hash: { name: 'SHA-256' } });
+    const bytes = build('SHA-256', { quirks: { digestAlgorithmField: 'rsa-signature', signatureAlgorithm: 'hash-with-rsa' } });
+    expect(parseSignedData(bytes).signerInfos[0]!.digestAlgorithmOid).toBe('1.2.840.113549.1.1.11');
+    expect(verify(bytes)).toMatchObject({ ok: true, hash: { name: 'SHA-256' } });
   });
 
   it('reads BER with indefinite lengths and segmented eContent', () => {
-    const der = build('SHA-256', {}, true);
-    expect(parseBer(der).indefinite).toBe(true);
-    expect(Buffer.from(parseSignedData(der).eContent!).toString()).toBe('content');
-    expect(verify(der)).toMatchObject({ ok: true });
+    const bytes = build('SHA-256', {}, true);
+    expect(parseBer(bytes).indefinite).toBe(true);
+    expect(Buffer.from(parseSignedData(bytes).eContent!).toString()).toBe('content');
+    expect(verify(bytes)).toMatchObject({ ok: true });
   });
 
   it('detects tampered content and a foreign signature', () => {
-    const der = Buffer.from(build('SHA-256'));
-    const at = der.indexOf(Buffer.from('content'));
-    der[at] ^= 1;
-    expect(verify(der)).toMatchObject({ ok: false, code: 'bad-message-digest' });
+    const bytes = Buffer.from(build('SHA-256'));
+    bytes[bytes.indexOf(Buffer.from('content'))]! ^= 1;
+    expect(verify(bytes)).toMatchObject({ ok: false, code: 'bad-message-digest' });
     const other = otherCa;
-    const foreign = buildSignedData({
+    const foreign = der(signedDataTree({
       content: Buffer.from('content'),
       hash: 'SHA-256',
       signer: { certificate: signer.certificate, privateKey: other.privateKey },
       attributes: extra,
       certificates: [ca.certificateDer],
-    });
+    }));
     expect(verify(foreign)).toMatchObject({ ok: false, code: 'bad-signature' });
   });
 
-  it('digests empty content when eContent is absent', () => {
-    const der = build('SHA-256', { content: null });
-    const sd = parseSignedData(der);
-    expect(sd.eContent).toBeNull();
-    expect(verify(der)).toMatchObject({ ok: true });
+  it('signs an empty eContent (SCEP FAILURE/PENDING) as an empty OCTET STRING', () => {
+    const bytes = build('SHA-256', { content: new Uint8Array(0) });
+    expect(Buffer.from(bytes).includes(Buffer.from('a0020400', 'hex'))).toBe(true); // [0] { OCTET STRING (0) }
+    expect(parseSignedData(bytes).eContent?.length).toBe(0);
+    expect(verify(bytes)).toMatchObject({ ok: true });
+  });
+
+  it('writes digest AlgorithmIdentifiers without parameters, MD5 with NULL (RFC 5754 §2, RFC 3370 §2)', () => {
+    const sha256 = parseBer(build('SHA-256')).children[1]!.children[0]!.children[1]!.children[0]!;
+    expect(sha256.children).toHaveLength(1);
+    const md5 = parseBer(build('MD5')).children[1]!.children[0]!.children[1]!.children[0]!;
+    expect(md5.children).toHaveLength(2);
+  });
+
+  it('signs with an EC key (ecdsa-with-SHA256)', () => {
+    const ecKey = crypto.generateKeyPairSync('ec', { namedCurve: 'P-256' }).privateKey;
+    const ecCert = parseCertificate(issueCertificate({ role: 'profile-signer', issuer: signer, subject: 'CN=EC', subjectKey: ecKey, now: new Date(), validityDays: 1 }).der);
+    const bytes = der(signedDataTree({ content: Buffer.from('x'), hash: 'SHA-256', signer: { certificate: ecCert, privateKey: ecKey }, certificates: [ecCert.der] }));
+    const sd = parseSignedData(bytes);
+    expect(sd.signerInfos[0]!.signatureAlgorithmOid).toBe('1.2.840.10045.4.3.2');
+    expect(verifySignerInfo(sd, sd.signerInfos[0]!, ecCert.publicKey, { allowMd5: false })).toMatchObject({ ok: true });
   });
 
   it('builds a degenerate certs-only SignedData keeping certificate order', () => {

@@ -1,5 +1,5 @@
 /**
- * Checks an admin can read before deploying a certificate to Apple devices (checklist §7.1 and §8):
+ * Checks an admin can read before deploying a certificate to Apple devices:
  *  - TLS server certificates: Apple's rules for iOS 13 / macOS 10.15+ (support.apple.com/103769) and the 398-day
  *    limit for publicly trusted certificates (support.apple.com/102028);
  *  - the SCEP CA: RSA, SHA-2, and the key usages iOS needs to sign and encrypt SCEP messages;

@@ -3,29 +3,29 @@
  * request never keeps the one-time secret. Lengths and tags stay as they are, so the copy still parses; its signature
  * no longer verifies, which is why callers keep what they need from the verified request (key, names) beside it.
  */
-import { childrenOf, isContext, isUniversal, readDer, readOid, sequenceChildren, Tag } from './der-reader';
-import { OID } from './oids';
+import { childrenOf, isContext, parseBer, readOid, UTag } from '../asn1';
+import { OID } from '../oids';
 
 /** Per string type, one character unit of "x" that is valid in it (PrintableString has no "*"). */
 function filler(tagNumber: number): Buffer {
-  if (tagNumber === Tag.bmpString) return Buffer.from([0x00, 0x78]);
-  if (tagNumber === Tag.universalString) return Buffer.from([0x00, 0x00, 0x00, 0x78]);
+  if (tagNumber === UTag.bmpString) return Buffer.from([0x00, 0x78]);
+  if (tagNumber === UTag.universalString) return Buffer.from([0x00, 0x00, 0x00, 0x78]);
   return Buffer.from([0x78]);
 }
 
 /** The request with every challengePassword value blanked; the input itself is left untouched. */
 export function blankChallengePassword(csrDer: Uint8Array): Buffer<ArrayBuffer> {
   const copy = Buffer.from(csrDer);
-  const [info] = sequenceChildren(readDer(copy), 'CertificationRequest');
-  const attributes = sequenceChildren(info, 'CertificationRequestInfo')[3];
+  const [info] = childrenOf(parseBer(copy), 'CertificationRequest');
+  const attributes = childrenOf(info, 'CertificationRequestInfo')[3];
   if (!attributes || !isContext(attributes, 0)) return copy;
-  for (const attribute of childrenOf(attributes)) {
-    const [type, values] = childrenOf(attribute);
-    if (!values || !isUniversal(values, Tag.set) || readOid(type) !== OID.challengePassword) continue;
-    for (const value of childrenOf(values)) {
-      const unit = filler(value.tagNumber);
-      const start = value.content.byteOffset - copy.byteOffset;
-      for (let i = 0; i + unit.length <= value.content.length; i += unit.length) unit.copy(copy, start + i);
+  for (const attribute of attributes.children) {
+    const [type, values] = childrenOf(attribute, 'Attribute');
+    if (!values || readOid(type) !== OID.challengePassword) continue;
+    for (const value of childrenOf(values, 'attribute values', UTag.set)) {
+      if (value.constructed) continue;
+      const unit = filler(value.tag);
+      for (let i = value.contentStart; i + unit.length <= value.contentEnd; i += unit.length) unit.copy(copy, i);
     }
   }
   return copy;

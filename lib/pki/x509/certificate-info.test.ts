@@ -2,9 +2,9 @@ import { createHash } from 'node:crypto';
 import { afterAll, describe, expect, it } from 'vitest';
 import { describeCertificate } from './certificate-info';
 import { createCaCertificate } from './create-ca';
-import { CertificateParseError } from './parse-certificate';
-import { derToPem, pemBlocks, pemToDer, PemError } from './pem';
-import { makeTempDir, openssl } from './openssl-test-helpers';
+import { CertificateError, PemError } from '../errors';
+import { derToPem, pemBlocks, pemToDer } from './pem';
+import { makeTempDir, openssl } from '../../../test/support/openssl';
 
 const tmp = makeTempDir();
 afterAll(() => tmp.remove());
@@ -85,9 +85,9 @@ describe('describeCertificate', () => {
     expect(ca.keyUsage).toEqual(['digitalSignature', 'keyEncipherment', 'keyCertSign', 'cRLSign']);
   });
 
-  it('rejects garbage and truncated input with CertificateParseError', () => {
-    expect(() => describeCertificate(Buffer.from('hello'))).toThrow(CertificateParseError);
-    expect(() => describeCertificate(rsa.der.subarray(0, rsa.der.length - 1))).toThrow(CertificateParseError);
+  it('rejects garbage and truncated input with CertificateError', () => {
+    expect(() => describeCertificate(Buffer.from('hello'))).toThrow(CertificateError);
+    expect(() => describeCertificate(rsa.der.subarray(0, rsa.der.length - 1))).toThrow(CertificateError);
     expect(() => describeCertificate(Buffer.concat([rsa.der, Buffer.from([0])]))).toThrow(/trailing/);
   });
 });

@@ -1,19 +1,11 @@
-/** A plain-data description of a certificate for the dashboard, the API and Apple trust checks. */
+/** A plain-data description of a certificate for the dashboard, the API and the Apple trust checks. */
+import { createHash } from 'node:crypto';
+import { describeKey, signatureAlgorithmName, type KeyType } from '../algorithms';
 import type { SanEntry } from '../csr-types';
-import { formatName } from './distinguished-name';
-import {
-  decodeAuthorityKeyIdentifier,
-  decodeBasicConstraints,
-  decodeExtKeyUsage,
-  decodeKeyUsage,
-  decodeSubjectAltName,
-  decodeSubjectKeyIdentifier,
-} from './extensions';
-import { sha1Hex, sha256Hex } from './fingerprints';
-import { describePublicKey, type KeyType } from './key-identifier';
-import { OID, SIGNATURE_ALGORITHM_NAMES } from './oids';
-import { parseCertificate } from './parse-certificate';
-import { serialToHex } from './serial-number';
+import { OID } from '../oids';
+import { parseCertificate, type Certificate } from './certificate';
+import { decodeAuthorityKeyIdentifier, decodeBasicConstraints, decodeExtKeyUsage, decodeKeyUsage, decodeSubjectAltName, decodeSubjectKeyIdentifier } from './extensions';
+import { formatName } from './name';
 
 export interface CertificateInfo {
   /** RFC 4514 text, e.g. "CN=device,O=Example". */
@@ -40,36 +32,39 @@ export interface CertificateInfo {
   spkiSha256Hex: string;
 }
 
-/** Throws CertificateParseError for anything that is not a DER certificate. */
-export function describeCertificate(der: Uint8Array): CertificateInfo {
-  const cert = parseCertificate(der);
-  const ext = (oid: string) => cert.extensions.find((e) => e.oid === oid)?.value;
-  const san = ext(OID.subjectAltName);
-  const ku = ext(OID.keyUsage);
-  const eku = ext(OID.extKeyUsage);
-  const bc = ext(OID.basicConstraints);
-  const ski = ext(OID.subjectKeyIdentifier);
-  const aki = ext(OID.authorityKeyIdentifier);
+const hex = (algorithm: string, data: Uint8Array) => createHash(algorithm).update(data).digest('hex');
+
+function keyFacts(cert: Certificate): { keyType: KeyType; keyBits: number } {
+  try {
+    return describeKey(cert.publicKey);
+  } catch {
+    return { keyType: 'other', keyBits: 0 }; // a key algorithm Node cannot read
+  }
+}
+
+/** Throws CertificateError / Asn1Error for anything that is not a readable certificate. */
+export function describeCertificate(input: Uint8Array | Certificate): CertificateInfo {
+  const cert = input instanceof Uint8Array ? parseCertificate(input) : input;
+  const ext = (oid: string) => cert.extension(oid)?.value;
+  const [san, ku, eku, bc, ski, aki] = [OID.subjectAltName, OID.keyUsage, OID.extKeyUsage, OID.basicConstraints, OID.subjectKeyIdentifier, OID.authorityKeyIdentifier].map(ext);
   const akiBytes = aki ? decodeAuthorityKeyIdentifier(aki) : null;
-  const key = describePublicKey(cert.spkiDer);
   return {
     subject: formatName(cert.subjectDer),
     issuer: formatName(cert.issuerDer),
-    serialHex: serialToHex(cert.serial),
+    serialHex: cert.serialHex,
     notBefore: cert.notBefore,
     notAfter: cert.notAfter,
-    sha256Hex: sha256Hex(cert.der),
-    sha1Hex: sha1Hex(cert.der),
-    keyType: key.keyType,
-    keyBits: key.keyBits,
-    signatureAlgorithm: SIGNATURE_ALGORITHM_NAMES[cert.signatureAlgorithmOid] ?? cert.signatureAlgorithmOid,
+    sha256Hex: hex('sha256', cert.der),
+    sha1Hex: hex('sha1', cert.der),
+    ...keyFacts(cert),
+    signatureAlgorithm: signatureAlgorithmName(cert.signatureAlgorithmOid),
     sans: san ? decodeSubjectAltName(san) : [],
     keyUsage: ku ? decodeKeyUsage(ku) : [],
     extendedKeyUsage: eku ? decodeExtKeyUsage(eku) : [],
     // A v1 certificate has no basicConstraints and is not a CA for any modern validator (RFC 5280 §4.2.1.9).
     isCa: bc ? decodeBasicConstraints(bc).ca : false,
-    subjectKeyIdHex: ski ? decodeSubjectKeyIdentifier(ski).toString('hex') : null,
-    authorityKeyIdHex: akiBytes ? akiBytes.toString('hex') : null,
-    spkiSha256Hex: sha256Hex(cert.spkiDer),
+    subjectKeyIdHex: ski ? Buffer.from(decodeSubjectKeyIdentifier(ski)).toString('hex') : null,
+    authorityKeyIdHex: akiBytes ? Buffer.from(akiBytes).toString('hex') : null,
+    spkiSha256Hex: hex('sha256', cert.spkiDer),
   };
 }

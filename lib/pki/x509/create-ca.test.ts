@@ -2,7 +2,7 @@ import { X509Certificate } from 'node:crypto';
 import { afterAll, describe, expect, it } from 'vitest';
 import { createCaCertificate } from './create-ca';
 import { derToPem } from './pem';
-import { makeTempDir, openssl } from './openssl-test-helpers';
+import { makeTempDir, openssl } from '../../../test/support/openssl';
 
 const now = new Date('2026-03-01T12:00:00Z');
 const tmp = makeTempDir();

@@ -1,9 +1,9 @@
 /**
- * Policy filter for subjectAltNames requested in a CSR. The issuer copies only what survives (checklist §7: copy SANs
- * from extensionRequest only after policy filtering), so a leaked challenge cannot mint arbitrary names.
+ * Policy filter for subjectAltNames requested in a CSR. The issuer copies only what survives, so a leaked challenge
+ * cannot mint certificates for arbitrary names.
  */
+import { isIa5 } from '../asn1';
 import type { SanEntry } from '../csr-types';
-import { isIa5 } from './der-writer';
 import { ipToBytes } from './ip-address';
 
 export interface SanPolicy {

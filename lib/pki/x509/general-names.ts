@@ -6,57 +6,49 @@
  *   OtherName  ::= SEQUENCE { type-id OBJECT IDENTIFIER, value [0] EXPLICIT ANY }
  */
 import type { SanEntry } from '../csr-types';
-import { childrenOf, DerError, isContext, readOid, readString, sequenceChildren, TagClass, type DerNode } from './der-reader';
-import { explicit, implicitPrimitive, isIa5, oid, utf8String, tlv } from './der-writer';
+import { childrenOf, contentOf, contextCons, contextPrim, explicit, isContext, isIa5, oid, readOid, readString, utf8String, type Asn1, type Asn1Node } from '../asn1';
+import { Asn1Error, NameError } from '../errors';
+import { OID } from '../oids';
 import { bytesToIp, ipToBytes } from './ip-address';
-import { OID } from './oids';
 
-export class SanEncodingError extends Error {
-  constructor(message: string) {
-    super(message);
-    this.name = 'SanEncodingError';
-  }
-}
-
-function ia5(entry: SanEntry): Buffer {
-  if (!isIa5(entry.value)) throw new SanEncodingError(`${entry.type} SAN must be ASCII: ${JSON.stringify(entry.value)}`);
+function ia5(entry: SanEntry): Uint8Array {
+  if (!isIa5(entry.value)) throw new NameError('invalid-name', `${entry.type} SAN must be ASCII: ${JSON.stringify(entry.value)}`);
   return Buffer.from(entry.value, 'latin1');
 }
 
-export function encodeGeneralName(entry: SanEntry): Buffer {
+const IA5_TAGS = { email: 1, dns: 2, uri: 6 } as const;
+
+export function encodeGeneralName(entry: SanEntry): Asn1 {
   switch (entry.type) {
     case 'email':
-      return implicitPrimitive(1, ia5(entry));
     case 'dns':
-      return implicitPrimitive(2, ia5(entry));
     case 'uri':
-      return implicitPrimitive(6, ia5(entry));
+      return contextPrim(IA5_TAGS[entry.type], ia5(entry));
     case 'ip': {
       const bytes = ipToBytes(entry.value);
-      if (!bytes) throw new SanEncodingError(`not an IP address: ${JSON.stringify(entry.value)}`);
-      return implicitPrimitive(7, bytes);
+      if (!bytes) throw new NameError('invalid-name', `not an IP address: ${JSON.stringify(entry.value)}`);
+      return contextPrim(7, bytes);
     }
     case 'upn':
       // Microsoft UPN: otherName with a UTF8String value.
-      return tlv(TagClass.context, true, 0, Buffer.concat([oid(OID.msUpn), explicit(0, utf8String(entry.value))]));
+      return contextCons(0, [oid(OID.msUpn), explicit(0, utf8String(entry.value))]);
   }
 }
 
+const latin1 = (n: Asn1Node) => Buffer.from(contentOf(n)).toString('latin1');
+
 /** GeneralNames SEQUENCE → SanEntry[]; names with no SanEntry form (directoryName, other otherNames) are skipped. */
-export function decodeGeneralNames(generalNamesDer: DerNode): SanEntry[] {
+export function decodeGeneralNames(n: Asn1Node): SanEntry[] {
   const out: SanEntry[] = [];
-  for (const gn of sequenceChildren(generalNamesDer, 'GeneralNames')) {
-    if (gn.tagClass !== TagClass.context) throw new DerError('GeneralName must be context-tagged');
-    if (isContext(gn, 1)) out.push({ type: 'email', value: gn.content.toString('latin1') });
-    else if (isContext(gn, 2)) out.push({ type: 'dns', value: gn.content.toString('latin1') });
-    else if (isContext(gn, 6)) out.push({ type: 'uri', value: gn.content.toString('latin1') });
-    else if (isContext(gn, 7)) out.push({ type: 'ip', value: bytesToIp(gn.content) });
+  for (const gn of childrenOf(n, 'GeneralNames')) {
+    if (gn.cls !== 2) throw new Asn1Error('malformed', 'GeneralName must be context-tagged');
+    if (isContext(gn, 1)) out.push({ type: 'email', value: latin1(gn) });
+    else if (isContext(gn, 2)) out.push({ type: 'dns', value: latin1(gn) });
+    else if (isContext(gn, 6)) out.push({ type: 'uri', value: latin1(gn) });
+    else if (isContext(gn, 7)) out.push({ type: 'ip', value: bytesToIp(contentOf(gn)) });
     else if (isContext(gn, 0) && gn.constructed) {
-      const [typeId, wrapped] = childrenOf(gn);
-      if (readOid(typeId) === OID.msUpn && wrapped && isContext(wrapped, 0)) {
-        const [value] = childrenOf(wrapped);
-        out.push({ type: 'upn', value: readString(value) });
-      }
+      const [typeId, wrapped] = gn.children;
+      if (readOid(typeId) === OID.msUpn && isContext(wrapped, 0) && wrapped.constructed) out.push({ type: 'upn', value: readString(wrapped.children[0]) });
     }
   }
   return out;

@@ -1,9 +1,10 @@
 import { afterAll, describe, expect, it } from 'vitest';
+import { parseCertificate } from './certificate';
 import { createCaCertificate } from './create-ca';
 import { importIdentity, ImportIdentityError } from './import-identity';
-import { issueProfileSigner } from './issue-profile-signer';
+import { issueProfileSigner } from './profile-signer';
 import { derToPem, pemToDer } from './pem';
-import { makeTempDir, openssl, opensslStatus } from './openssl-test-helpers';
+import { makeTempDir, openssl, opensslStatus } from '../../../test/support/openssl';
 
 const tmp = makeTempDir();
 afterAll(() => tmp.remove());
@@ -11,7 +12,7 @@ const now = new Date();
 
 // root → intermediate (our CA code) → leaf (profile signer), all exported through openssl.
 const root = createCaCertificate({ subject: 'CN=Import Root', now });
-const leaf = issueProfileSigner({ caCertificateDer: root.certificateDer, caKey: root.privateKey, now, subject: 'CN=Imported Leaf' });
+const leaf = issueProfileSigner({ ca: { certificate: parseCertificate(root.certificateDer), privateKey: root.privateKey }, now, subject: 'CN=Imported Leaf' });
 const leafPem = derToPem(leaf.certificateDer);
 const rootPem = derToPem(root.certificateDer);
 const pkcs1Pem = leaf.privateKey.export({ type: 'pkcs1', format: 'pem' }).toString();

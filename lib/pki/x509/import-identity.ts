@@ -5,8 +5,9 @@
  */
 import { createPrivateKey, type KeyObject } from 'node:crypto';
 import forge from 'node-forge';
-import { spkiOfKey } from './key-identifier';
-import { parseCertificate } from './parse-certificate';
+import { CodedError } from '../errors';
+import { parseCertificate, type Certificate } from './certificate';
+import { spkiOfKey } from './issue';
 import { pemBlocks } from './pem';
 
 export interface ImportIdentityInput {
@@ -20,22 +21,15 @@ export interface ImportIdentityInput {
 }
 
 export interface ImportedIdentity {
-  certificateDer: Buffer;
+  certificateDer: Uint8Array;
   /** The other certificates, issuer-ordered from the leaf upward where the names allow it. */
-  chainDer: Buffer[];
+  chainDer: Uint8Array[];
   privateKey: KeyObject;
 }
 
 export type ImportIdentityErrorCode = 'invalid-input' | 'no-certificate' | 'no-key' | 'bad-password' | 'key-mismatch' | 'unreadable';
 
-export class ImportIdentityError extends Error {
-  readonly code: ImportIdentityErrorCode;
-  constructor(code: ImportIdentityErrorCode, message: string, options?: { cause?: unknown }) {
-    super(message, options);
-    this.name = 'ImportIdentityError';
-    this.code = code;
-  }
-}
+export class ImportIdentityError extends CodedError<ImportIdentityErrorCode> {}
 
 const KEY_LABELS = new Set(['PRIVATE KEY', 'RSA PRIVATE KEY', 'EC PRIVATE KEY', 'ENCRYPTED PRIVATE KEY']);
 
@@ -110,16 +104,18 @@ function fromPkcs12(p12Der: Buffer, password: string): { certs: Buffer[]; key: K
   return { certs, key: keys[0] };
 }
 
+const same = (a: Uint8Array, b: Uint8Array) => Buffer.compare(a, b) === 0;
+
 /** Leaf first, then each issuer in turn; certificates that don't chain by name keep their order at the end. */
-function orderChain(leaf: ReturnType<typeof parseCertificate>, others: ReturnType<typeof parseCertificate>[]): Buffer[] {
+function orderChain(leaf: Certificate, others: Certificate[]): Uint8Array[] {
   const remaining = [...others];
-  const ordered: Buffer[] = [];
+  const ordered: Uint8Array[] = [];
   let current = leaf;
   for (;;) {
-    if (current.issuerDer.equals(current.subjectDer)) break; // reached a self-signed root
-    const i = remaining.findIndex((c) => c.subjectDer.equals(current.issuerDer));
+    if (same(current.issuerDer, current.subjectDer)) break; // reached a self-signed root
+    const i = remaining.findIndex((c) => same(c.subjectDer, current.issuerDer));
     if (i < 0) break;
-    current = remaining.splice(i, 1)[0];
+    current = remaining.splice(i, 1)[0]!;
     ordered.push(current.der);
   }
   return [...ordered, ...remaining.map((c) => c.der)];
@@ -133,21 +129,21 @@ export function importIdentity(input: ImportIdentityInput): ImportedIdentity {
   const { certs, key } = input.pkcs12 ? fromPkcs12(input.pkcs12, input.password ?? '') : fromPem(input);
   if (certs.length === 0) throw new ImportIdentityError('no-certificate', 'no certificate found');
 
-  let parsed: ReturnType<typeof parseCertificate>[];
+  let parsed: Certificate[];
   try {
     parsed = certs.map((c) => parseCertificate(c));
   } catch (e) {
     throw new ImportIdentityError('unreadable', (e as Error).message, { cause: e });
   }
   const keySpki = spkiOfKey(key);
-  const leafIndex = parsed.findIndex((c) => c.spkiDer.equals(keySpki));
+  const leafIndex = parsed.findIndex((c) => same(c.spkiDer, keySpki));
   if (leafIndex < 0) {
     throw new ImportIdentityError('key-mismatch', 'the private key does not belong to the certificate (public keys differ)');
   }
-  const leaf = parsed[leafIndex];
+  const leaf = parsed[leafIndex]!;
   return {
-    certificateDer: Buffer.from(leaf.der),
-    chainDer: orderChain(leaf, parsed.filter((_, i) => i !== leafIndex)).map((d) => Buffer.from(d)),
+    certificateDer: leaf.der,
+    chainDer: orderChain(leaf, parsed.filter((_, i) => i !== leafIndex)),
     privateKey: key,
   };
 }

@@ -1,32 +1,16 @@
-/** Public API of lib/pki/x509: X.509 certificates and PKCS#10 requests, bytes in / bytes out. */
-export { createCaCertificate, type CreateCaOptions, type CreatedCa } from './create-ca';
-export {
-  parseDistinguishedName,
-  encodeDistinguishedName,
-  encodeName,
-  formatName,
-  DistinguishedNameError,
-  type NameAttribute,
-  type Rdn,
-} from './distinguished-name';
-export { describeCertificate, type CertificateInfo } from './certificate-info';
-export { parseCertificate, CertificateParseError, type ParsedCertificate } from './parse-certificate';
-export { pemToDer, derToPem, pemBlocks, PemError, type PemBlock } from './pem';
-export { sha256Hex, sha1Hex, colonHex } from './fingerprints';
-export { parseCsr } from './parse-csr';
-export { CsrError, type CsrErrorCode } from './csr-error';
-export { issueCertificate, IssueError, type IssueCertificateOptions, type IssuedCertificate } from './issue-certificate';
-export { filterSans, type SanPolicy, type SanFilterResult } from './filter-sans';
-export { verifyIssuedBy } from './verify-issued-by';
-export {
-  importIdentity,
-  ImportIdentityError,
-  type ImportIdentityInput,
-  type ImportedIdentity,
-  type ImportIdentityErrorCode,
-} from './import-identity';
-export { issueProfileSigner, type IssueProfileSignerOptions, type ProfileSigner } from './issue-profile-signer';
+/** X.509 certificates, names and PKCS#10 requests (RFC 5280, RFC 4514, RFC 2986): bytes in, parsed shapes out. */
 export { appleTrustChecks, type TrustCheck, type TrustCheckKind, type TrustCheckStatus } from './apple-trust-checks';
-export { keyIdentifierFromSpki, spkiOfKey } from './key-identifier';
-export { randomSerialNumber } from './serial-number';
+export { matchesIssuerAndSerial, parseCertificate, type Certificate } from './certificate';
+export { describeCertificate, type CertificateInfo } from './certificate-info';
+export { createCaCertificate, type CreateCaOptions, type CreatedCa } from './create-ca';
+export { parseCsr } from './csr';
+export { type Extension, type KeyUsageName } from './extensions';
+export { filterSans, type SanFilterResult, type SanPolicy } from './filter-sans';
+export { colonHex } from './fingerprints';
+export { importIdentity, ImportIdentityError, type ImportedIdentity, type ImportIdentityErrorCode, type ImportIdentityInput } from './import-identity';
+export { isIssuedBy, isSelfSigned } from './issued-by';
+export { CLOCK_SKEW_MS, issueCertificate, ROLE_USAGES, spkiOfKey, type CertificateRole, type IssuedCertificate, type Issuer, type IssueRequest } from './issue';
+export { encodeDistinguishedName, encodeName, formatName, parseDistinguishedName, type NameAttribute, type Rdn } from './name';
+export { derToPem, pemBlocks, pemToDer, type PemBlock } from './pem';
+export { issueProfileSigner, type ProfileSignerIdentity } from './profile-signer';
 export type { CsrSummary, SanEntry } from '../csr-types';

@@ -1,11 +1,5 @@
 /** PEM (RFC 7468) ⇄ DER. */
-
-export class PemError extends Error {
-  constructor(message: string) {
-    super(message);
-    this.name = 'PemError';
-  }
-}
+import { PemError } from '../errors';
 
 export interface PemBlock {
   label: string;
@@ -21,7 +15,7 @@ export function pemBlocks(text: string): PemBlock[] {
     // Explanatory headers (RFC 1421 "Proc-Type:" etc.) precede a blank line; drop them.
     const body = m[2].includes(':') ? m[2].split(/\r?\n\r?\n/).slice(1).join('') : m[2];
     const b64 = body.replace(/\s+/g, '');
-    if (!/^[A-Za-z0-9+/]*={0,2}$/.test(b64)) throw new PemError(`invalid base64 in ${m[1]} block`);
+    if (!/^[A-Za-z0-9+/]*={0,2}$/.test(b64)) throw new PemError('malformed', `invalid base64 in ${m[1]} block`);
     out.push({ label: m[1], der: Buffer.from(b64, 'base64') });
   }
   return out;
@@ -30,7 +24,7 @@ export function pemBlocks(text: string): PemBlock[] {
 /** DER of the first block with `label` (default CERTIFICATE). */
 export function pemToDer(pem: string, label = 'CERTIFICATE'): Buffer {
   const block = pemBlocks(pem).find((b) => b.label === label);
-  if (!block) throw new PemError(`no ${label} block found`);
+  if (!block) throw new PemError('malformed', `no ${label} block found`);
   return block.der;
 }
 

@@ -12,7 +12,7 @@ export const ZCreateAdminSchema = z.object({
 });
 export type CreateAdminInput = z.infer<typeof ZCreateAdminSchema>;
 
-export async function createAdmin(db: DbOrTx, input: CreateAdminInput, actor: Actor) {
+export async function createAdmin({ db }: { db: DbOrTx }, { actor, ...input }: CreateAdminInput & { actor: Actor }) {
   const exists = await db.adminUser.findUnique({ where: { email: input.email } });
   if (exists) throw conflict(`an admin with e-mail ${input.email} already exists`);
   const admin = await db.adminUser.create({

@@ -4,8 +4,9 @@
  * the change run under one advisory lock, so two admins disabling each other at the same moment cannot both win.
  */
 import { z } from 'zod';
-import type { Db, DbOrTx, Tx } from '../../store/prisma';
+import type { DbOrTx, Tx } from '../../store/prisma';
 import { recordAudit, type Actor } from '../audit/record-audit';
+import type { Deps } from '../deps';
 import { conflict, notFound } from '../errors';
 
 const ADMIN_GUARD_LOCK = 7_301_002;
@@ -32,7 +33,7 @@ async function assertOthersRemain(db: DbOrTx, adminId: string, verb: string): Pr
   if (others === 0) throw conflict(`cannot ${verb} the last enabled admin: add or enable another admin first`);
 }
 
-export async function disableAdmin(db: Db, ref: AdminRef, actor: Actor): Promise<AdminStateView> {
+export async function disableAdmin({ db }: Deps<'db'>, { actor, ...ref }: AdminRef & { actor: Actor }): Promise<AdminStateView> {
   return db.$transaction(async (tx) => {
     const admin = await lockedAdmin(tx, ref);
     if (isSelf(actor, admin.email)) throw conflict('you cannot disable your own account; ask another admin');
@@ -45,7 +46,7 @@ export async function disableAdmin(db: Db, ref: AdminRef, actor: Actor): Promise
   });
 }
 
-export async function enableAdmin(db: Db, ref: AdminRef, actor: Actor): Promise<AdminStateView> {
+export async function enableAdmin({ db }: Deps<'db'>, { actor, ...ref }: AdminRef & { actor: Actor }): Promise<AdminStateView> {
   return db.$transaction(async (tx) => {
     const admin = await lockedAdmin(tx, ref);
     if (!admin.disabled) return { email: admin.email, disabled: false };
@@ -55,7 +56,7 @@ export async function enableAdmin(db: Db, ref: AdminRef, actor: Actor): Promise<
   });
 }
 
-export async function deleteAdmin(db: Db, ref: AdminRef, actor: Actor): Promise<{ email: string }> {
+export async function deleteAdmin({ db }: Deps<'db'>, { actor, ...ref }: AdminRef & { actor: Actor }): Promise<{ email: string }> {
   return db.$transaction(async (tx) => {
     const admin = await lockedAdmin(tx, ref);
     if (isSelf(actor, admin.email)) throw conflict('you cannot delete your own account; ask another admin');

@@ -1,8 +1,8 @@
 /** A new password for an admin (CLI `admin password`): sessions signed in with the old one end, the lockout resets. */
 import { z } from 'zod';
 import { ZAdminPassword, hashPassword } from '../../secrets/password';
-import type { Db } from '../../store/prisma';
 import { recordAudit, type Actor } from '../audit/record-audit';
+import type { Deps } from '../deps';
 import { notFound } from '../errors';
 import { clearFailures } from '../throttle';
 import { ZAdminRefSchema } from './manage-admins';
@@ -11,7 +11,7 @@ import { signInThrottleKey } from './sign-in';
 export const ZSetAdminPasswordSchema = ZAdminRefSchema.extend({ password: ZAdminPassword });
 export type SetAdminPasswordInput = z.infer<typeof ZSetAdminPasswordSchema>;
 
-export async function setAdminPassword(db: Db, input: SetAdminPasswordInput, actor: Actor): Promise<{ email: string }> {
+export async function setAdminPassword({ db }: Deps<'db'>, { actor, ...input }: SetAdminPasswordInput & { actor: Actor }): Promise<{ email: string }> {
   const passwordHash = await hashPassword(input.password);
   return db.$transaction(async (tx) => {
     const admin = await tx.adminUser.findUnique({ where: { email: input.email } });

@@ -1,7 +1,7 @@
 import { verifyPassword } from '../../secrets/password';
-import type { Db } from '../../store/prisma';
 import { recordAudit } from '../audit/record-audit';
 import { SIGN_IN_FAILURES, SIGN_IN_FAILURES_PER_ADDRESS, clearFailures, releaseAttempt, takeAttempt } from '../throttle';
+import type { Deps } from '../deps';
 
 // Spent on unknown e-mails too, so response time does not reveal which accounts exist.
 const DUMMY_HASH = 'scrypt$32768$8$1$AAAAAAAAAAAAAAAAAAAAAA==$AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA=';
@@ -18,7 +18,7 @@ export class SignInThrottledError extends Error {
  * lib/server/throttle.ts), so parallel guesses get no more checks than sequential ones; a success clears the
  * account's count and gives its place at the address back.
  */
-export async function signInWithPassword(db: Db, input: { email: string; password: string; address: string | null }) {
+export async function signInWithPassword({ db }: Deps<'db'>, input: { email: string; password: string; address: string | null }) {
   const email = input.email.trim().toLowerCase();
   // Per account (5 failures) and, more loosely, per address (several people may share a NAT or proxy).
   const limits = [

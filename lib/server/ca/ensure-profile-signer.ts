@@ -1,4 +1,4 @@
-import { issueProfileSigner } from '../../pki/x509/issue-profile-signer';
+import { issueProfileSigner } from '../../pki/x509/profile-signer';
 import type { MasterKey } from '../../secrets/master-key';
 import type { Db } from '../../store/prisma';
 import { loadAuthority, type LoadedAuthority } from './load-authority';
@@ -20,7 +20,7 @@ export async function ensureProfileSigner(db: Db, masterKey: MasterKey, ca: Load
     await tx.$executeRaw`SELECT pg_advisory_xact_lock(${SIGNER_LOCK})`;
     const again = await tx.certificateAuthority.findFirst({ where: { role: 'profile-signer', active: true }, orderBy: { createdAt: 'desc' } });
     if (again && again.id !== current?.id) return; // another instance just did it
-    const signer = issueProfileSigner({ caCertificateDer: ca.certificateDer, caKey: ca.privateKey, now });
+    const signer = issueProfileSigner({ ca, now });
     await storeAuthority(tx, masterKey, 'profile-signer', { ...signer, chainDer: [ca.certificateDer] });
   });
   const signer = await loadAuthority(db, masterKey, 'profile-signer');

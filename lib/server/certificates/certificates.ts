@@ -4,6 +4,7 @@ import { describeCertificate } from '../../pki/x509/certificate-info';
 import { certificateWhere, findSuccessor } from '../../store/certificates';
 import type { Db } from '../../store/prisma';
 import { recordAudit, type Actor } from '../audit/record-audit';
+import type { Deps } from '../deps';
 import { conflict, notFound } from '../errors';
 import { ZPageSchema, skipTake, type Page } from '../pagination';
 
@@ -37,7 +38,7 @@ export function certificateView(c: Row, now = new Date()) {
 }
 export type CertificateView = ReturnType<typeof certificateView>;
 
-export async function listCertificates(db: Db, input: z.input<typeof ZListCertificatesSchema> = {}): Promise<Page<CertificateView>> {
+export async function listCertificates({ db }: Deps<'db'>, input: z.input<typeof ZListCertificatesSchema> = {}): Promise<Page<CertificateView>> {
   const q = ZListCertificatesSchema.parse(input);
   const now = new Date();
   const where = certificateWhere({ q: q.q, status: q.status, now });
@@ -53,7 +54,7 @@ async function findBySerial(db: Db, serial: string) {
   return row;
 }
 
-export async function getCertificateDetail(db: Db, serial: string) {
+export async function getCertificateDetail({ db }: Deps<'db'>, { serial }: { serial: string }) {
   const row = await findBySerial(db, serial);
   const info = describeCertificate(row.der);
   const [request, successor] = await Promise.all([
@@ -77,11 +78,11 @@ export async function getCertificateDetail(db: Db, serial: string) {
   };
 }
 
-export async function getCertificatePem(db: Db, serial: string): Promise<string> {
+export async function getCertificatePem({ db }: Deps<'db'>, { serial }: { serial: string }): Promise<string> {
   return (await findBySerial(db, serial)).pem;
 }
 
-export async function revokeCertificate(db: Db, serial: string, input: z.input<typeof ZRevokeSchema>, actor: Actor): Promise<CertificateView> {
+export async function revokeCertificate({ db }: Deps<'db'>, { serial, actor, ...input }: z.input<typeof ZRevokeSchema> & { serial: string; actor: Actor }): Promise<CertificateView> {
   const { reason, comment } = ZRevokeSchema.parse(input);
   const row = await findBySerial(db, serial);
   const { count } = await db.certificate.updateMany({ where: { id: row.id, status: 'VALID' }, data: { status: 'REVOKED', revokedAt: new Date(), revocationReason: reason } });

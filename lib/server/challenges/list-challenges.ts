@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { challengeState, challengeStateWhere } from '../../store/challenges';
 import type { Db } from '../../store/prisma';
+import type { Deps } from '../deps';
 import { ZPageSchema, skipTake, type Page } from '../pagination';
 import { readStoredIdentity, type Identity } from '../scep/identity/identity';
 
@@ -41,7 +42,7 @@ export function challengeView(c: Row, now = new Date()): ChallengeView {
   };
 }
 
-export async function listChallenges(db: Db, input: z.input<typeof ZListChallengesSchema> = {}): Promise<Page<ChallengeView>> {
+export async function listChallenges({ db }: Deps<'db'>, input: z.input<typeof ZListChallengesSchema> = {}): Promise<Page<ChallengeView>> {
   const q = ZListChallengesSchema.parse(input);
   const now = new Date();
   const where = q.state ? challengeStateWhere(q.state, now) : {};

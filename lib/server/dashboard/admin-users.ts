@@ -1,4 +1,4 @@
-import type { Db } from '../../store/prisma';
+import type { Deps } from '../deps';
 
 export interface AdminUserView {
   id: string;
@@ -10,7 +10,7 @@ export interface AdminUserView {
 }
 
 /** Admins for the settings page; password hashes never leave the store. */
-export async function listAdminUsers(db: Db): Promise<AdminUserView[]> {
+export async function listAdminUsers({ db }: Deps<'db'>): Promise<AdminUserView[]> {
   const rows = await db.adminUser.findMany({
     orderBy: { createdAt: 'asc' },
     select: { id: true, email: true, name: true, createdAt: true, lastLoginAt: true, disabled: true },

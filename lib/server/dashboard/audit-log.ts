@@ -1,7 +1,8 @@
 /** The audit log, newest first, optionally narrowed by actor, action or target. */
 import { z } from 'zod';
-import type { Db, Prisma } from '../../store/prisma';
+import type { Prisma } from '../../store/prisma';
 import { ZPageSchema, skipTake, type Page } from '../pagination';
+import type { Deps } from '../deps';
 
 const optionalText = z.preprocess((v) => (v === '' ? undefined : v), z.string().trim().max(200).optional());
 
@@ -18,7 +19,7 @@ export interface AuditEntryView {
   details: string | null;
 }
 
-export async function listAuditLog(db: Db, input: z.input<typeof ZAuditQuerySchema> = {}): Promise<Page<AuditEntryView>> {
+export async function listAuditLog({ db }: Deps<'db'>, input: z.input<typeof ZAuditQuerySchema> = {}): Promise<Page<AuditEntryView>> {
   const q = ZAuditQuerySchema.parse(input);
   const where: Prisma.AuditLogWhereInput = q.q
     ? {

@@ -46,7 +46,7 @@ export const authorityDetails = (info: CertificateInfo, kind: TrustCheckKind, no
   checks: appleTrustChecks(info, kind, now),
 });
 
-export async function getAuthorities(runtime: Runtime, now = new Date()): Promise<{ ca: AuthorityDetails; profileSigner: AuthorityDetails }> {
+export async function getAuthorities(runtime: Runtime, { now = new Date() }: { now?: Date } = {}): Promise<{ ca: AuthorityDetails; profileSigner: AuthorityDetails }> {
   const [ca, signer] = await Promise.all([runtime.ca(), runtime.profileSigner()]);
   return { ca: authorityDetails(ca.info, 'ca', now), profileSigner: authorityDetails(signer.info, 'profile-signer', now) };
 }

@@ -1,8 +1,8 @@
 /** The dashboard's first page: what needs attention now. */
-import type { Db } from '../../store/prisma';
 import { challengeStateWhere } from '../../store/challenges';
 import { certificateView, type CertificateView } from '../certificates/certificates';
 import { scepEventView, type ScepEventView } from './scep-log';
+import type { Deps } from '../deps';
 
 const DAY_MS = 86_400_000;
 export const EXPIRY_HORIZON_DAYS = 30;
@@ -21,7 +21,7 @@ export interface Overview {
   latestFailures: ScepEventView[];
 }
 
-export async function getOverview(db: Db, now = new Date(), opts: { listLimit?: number } = {}): Promise<Overview> {
+export async function getOverview({ db }: Deps<'db'>, { now = new Date(), ...opts }: { now?: Date; listLimit?: number } = {}): Promise<Overview> {
   const take = opts.listLimit ?? 8;
   const horizon = new Date(now.getTime() + EXPIRY_HORIZON_DAYS * DAY_MS);
   const expiringWhere = { status: 'VALID' as const, notAfter: { gt: now, lte: horizon } };

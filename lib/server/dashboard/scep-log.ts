@@ -4,6 +4,7 @@ import type { Db, Prisma } from '../../store/prisma';
 import { ZPageSchema, skipTake, type Page } from '../pagination';
 import { isAppleClient } from '../requests/list-scep-requests';
 import { explainScepEvent, type ScepExplanation } from './scep-explanations';
+import type { Deps } from '../deps';
 
 export const SCEP_OUTCOMES = ['success', 'failure', 'pending', 'http-error'] as const;
 export const SCEP_OPERATIONS = ['GetCACaps', 'GetCACert', 'PKIOperation'] as const;
@@ -74,7 +75,7 @@ export function scepLogWhere(q: Omit<ScepLogQuery, 'page' | 'pageSize'>, now: Da
   return { AND: and };
 }
 
-export async function listScepEvents(db: Db, input: z.input<typeof ZScepLogQuerySchema> = {}, now = new Date()): Promise<Page<ScepEventView>> {
+export async function listScepEvents({ db }: Deps<'db'>, { now = new Date(), ...input }: z.input<typeof ZScepLogQuerySchema> & { now?: Date } = {}): Promise<Page<ScepEventView>> {
   const q = ZScepLogQuerySchema.parse(input);
   const where = scepLogWhere(q, now);
   const [rows, total] = await Promise.all([

@@ -42,7 +42,7 @@ export const ZScepSettingsFormSchema = z.object({
 });
 
 /** `fields`: the form's fields as submitted (checkboxes present only when ticked). */
-export async function updateScepSettings(runtime: Runtime, fields: Record<string, unknown>, actor: Actor): Promise<ScepSettings> {
+export async function updateScepSettings(runtime: Runtime, { actor, ...fields }: Record<string, unknown> & { actor: Actor }): Promise<ScepSettings> {
   const form = ZScepSettingsFormSchema.parse(fields);
   const current = await readScepSettings(runtime.db, runtime.env, 0);
   // An untouched field (shown rounded) keeps the exact stored value, e.g. 100/3.

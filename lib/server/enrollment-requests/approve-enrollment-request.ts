@@ -10,7 +10,7 @@ import { loadPendingRequest } from './load-pending-request';
 import { enrollmentTokenForRequest } from './poll-token';
 import { toEnrollmentRequestView, type EnrollmentRequestView } from './request-view';
 
-export async function approveEnrollmentRequest(runtime: Runtime, id: string, actor: Actor): Promise<EnrollmentRequestView & { expiresAt: string }> {
+export async function approveEnrollmentRequest(runtime: Runtime, { id, actor }: { id: string; actor: Actor }): Promise<EnrollmentRequestView & { expiresAt: string }> {
   const req = await loadPendingRequest(runtime.db, id);
   const input = ZCreateEnrollmentSchema.parse({ email: req.email, displayName: req.name, approval: 'auto' });
   const template = await prepareEnrollment(runtime, input);

@@ -11,7 +11,7 @@ export const ZRejectEnrollmentRequestSchema = z.object({
 });
 export type RejectEnrollmentRequestInput = z.input<typeof ZRejectEnrollmentRequestSchema>;
 
-export async function rejectEnrollmentRequest(runtime: Runtime, id: string, actor: Actor, input: RejectEnrollmentRequestInput = {}): Promise<EnrollmentRequestView> {
+export async function rejectEnrollmentRequest(runtime: Runtime, { id, actor, ...input }: RejectEnrollmentRequestInput & { id: string; actor: Actor }): Promise<EnrollmentRequestView> {
   const { reason } = ZRejectEnrollmentRequestSchema.parse(input);
   await loadPendingRequest(runtime.db, id);
   const now = new Date();

@@ -19,7 +19,7 @@ export interface RequestStatusView {
   enrollment: { state: EnrollmentState; enrollUrl: string; profileUrl: string; expiresAt: Date } | null;
 }
 
-export async function findRequestStatus(runtime: Runtime, pollToken: string, now = new Date()): Promise<RequestStatusView | null> {
+export async function findRequestStatus(runtime: Runtime, { pollToken, now = new Date() }: { pollToken: string; now?: Date }): Promise<RequestStatusView | null> {
   if (!looksLikePollToken(pollToken)) return null;
   const row = await runtime.db.enrollmentRequest.findUnique({ where: { pollTokenHash: hashPollToken(runtime.masterKey, pollToken) }, include: { enrollment: true } });
   if (!row) return null;

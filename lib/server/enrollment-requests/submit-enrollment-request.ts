@@ -35,9 +35,7 @@ export interface SubmittedRequest {
 
 export async function submitEnrollmentRequest(
   runtime: Runtime,
-  input: EnrollmentRequestForm,
-  client: { address: string | null; userAgent: string | null },
-  now = new Date(),
+  { form: input, client, now = new Date() }: { form: EnrollmentRequestForm; client: { address: string | null; userAgent: string | null }; now?: Date },
 ): Promise<SubmittedRequest> {
   const parsed = ZEnrollmentRequestFormSchema.safeParse(input);
   if (!parsed.success) {

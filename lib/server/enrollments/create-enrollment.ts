@@ -87,7 +87,7 @@ export async function insertEnrollment(
 export async function prepareEnrollment(runtime: Runtime, input: ParsedInput): Promise<TemplateRow> {
   let template: TemplateRow;
   try {
-    template = await resolveTemplate(runtime, input.template);
+    template = await resolveTemplate(runtime, { ref: input.template });
   } catch (e) {
     if (e instanceof AppError && e.code === 'not_found') throw invalid(`template: no template with id or name "${input.template}"`, 'template');
     throw e;
@@ -96,7 +96,7 @@ export async function prepareEnrollment(runtime: Runtime, input: ParsedInput): P
   return template;
 }
 
-export async function createEnrollment(runtime: Runtime, rawInput: CreateEnrollmentInput, actor: Actor): Promise<CreatedEnrollment> {
+export async function createEnrollment(runtime: Runtime, { actor, ...rawInput }: CreateEnrollmentInput & { actor: Actor }): Promise<CreatedEnrollment> {
   const parsed = ZCreateEnrollmentSchema.safeParse(rawInput);
   if (!parsed.success) {
     const field = parsed.error.issues[0]?.path.join('.') || 'body';

@@ -18,7 +18,7 @@ export interface EnrollmentLink {
   downloadsLeft: number;
 }
 
-export async function findEnrollmentByToken(runtime: Runtime, token: string, now = new Date()): Promise<EnrollmentLink | null> {
+export async function findEnrollmentByToken(runtime: Runtime, { token, now = new Date() }: { token: string; now?: Date }): Promise<EnrollmentLink | null> {
   if (!looksLikeEnrollmentToken(token)) return null;
   const row = await runtime.db.enrollment.findUnique({ where: { tokenHash: hashEnrollmentToken(runtime.masterKey, token) }, include: { template: true } });
   if (!row) return null;

@@ -36,7 +36,7 @@ export interface IssuedProfile {
   enrollmentId: string;
   challengeId: string;
   /** DER CMS SignedData with the plist embedded. */
-  body: Buffer;
+  body: Uint8Array;
   filename: string;
   organization: string;
   download: number;
@@ -66,7 +66,7 @@ async function findRow(runtime: Runtime, ref: EnrollmentRef) {
 }
 
 /** Throws AppError not_found (unknown link) or gone (used, expired, revoked). */
-export async function issueEnrollmentProfile(runtime: Runtime, ref: EnrollmentRef, actor: Actor): Promise<IssuedProfile> {
+export async function issueEnrollmentProfile(runtime: Runtime, { actor, ...ref }: EnrollmentRef & { actor: Actor }): Promise<IssuedProfile> {
   const row = await findRow(runtime, ref);
   if (!row) throw notFound('enrollment link');
   const state = enrollmentState(row, new Date());

@@ -1,5 +1,5 @@
 /** Names shown to the person: the CA's name inside the profile and the downloaded file's name. */
-import { parseDistinguishedName } from '../../pki/x509/distinguished-name';
+import { parseDistinguishedName } from '../../pki/x509/name';
 
 const OID_CN = '2.5.4.3';
 

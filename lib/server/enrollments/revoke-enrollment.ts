@@ -8,7 +8,7 @@ import type { Runtime } from '../runtime';
 import { ENROLLMENT_VIEW_INCLUDE, toEnrollmentView, type EnrollmentView } from './enrollment-view';
 import { requireUuid } from './ids';
 
-export async function revokeEnrollment(runtime: Runtime, id: string, actor: Actor): Promise<EnrollmentView> {
+export async function revokeEnrollment(runtime: Runtime, { id, actor }: { id: string; actor: Actor }): Promise<EnrollmentView> {
   requireUuid(id, 'enrollment');
   const now = new Date();
   const row = await runtime.db.$transaction(async (tx) => {

@@ -5,7 +5,7 @@
  * arrived, never re-read from the CSR.
  */
 import { z } from 'zod';
-import { parseCsr } from '../../pki/x509/parse-csr';
+import { parseCsr } from '../../pki/x509/csr';
 import { supersedeCertificate } from '../../store/certificates';
 import type { ApprovalMode } from '../../store/prisma';
 import type { Runtime } from '../runtime';
@@ -48,7 +48,7 @@ function keyOf(req: PendingRequest): IssuingKey {
   return { publicKeySpki: req.publicKeySpki ?? parseCsr(req.csrDer).publicKeySpki, keyType };
 }
 
-export async function approveScepRequest(runtime: Runtime, id: string, actor: Actor, input: z.input<typeof ZDecisionSchema> = {}) {
+export async function approveScepRequest(runtime: Runtime, { id, actor, ...input }: z.input<typeof ZDecisionSchema> & { id: string; actor: Actor }) {
   const { reason } = ZDecisionSchema.parse(input);
   const req = await loadPending(runtime, id);
   const ca = await runtime.ca();
@@ -79,7 +79,7 @@ export async function approveScepRequest(runtime: Runtime, id: string, actor: Ac
   return { id, status: 'issued' as const, serial: cert.serial };
 }
 
-export async function rejectScepRequest(runtime: Runtime, id: string, actor: Actor, input: z.input<typeof ZDecisionSchema> = {}) {
+export async function rejectScepRequest(runtime: Runtime, { id, actor, ...input }: z.input<typeof ZDecisionSchema> & { id: string; actor: Actor }) {
   const { reason } = ZDecisionSchema.parse(input);
   await loadPending(runtime, id);
   const now = new Date();

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { pendingWindowSeconds, retryPolicyFor } from '../../profile/retry-policy';
 import type { Db } from '../../store/prisma';
 import { ZPageSchema, skipTake, type Page } from '../pagination';
+import type { Deps } from '../deps';
 import { readStoredIdentity, type Identity } from '../scep/identity/identity';
 
 export const ZListRequestsSchema = ZPageSchema.extend({ status: z.enum(['pending', 'issued', 'rejected', 'failed', 'expired']).optional() });
@@ -97,7 +98,7 @@ export function scepRequestView(r: Row, now = new Date()): ScepRequestView {
   };
 }
 
-export async function listScepRequests(db: Db, input: z.input<typeof ZListRequestsSchema> = {}): Promise<Page<ScepRequestView>> {
+export async function listScepRequests({ db }: Deps<'db'>, input: z.input<typeof ZListRequestsSchema> = {}): Promise<Page<ScepRequestView>> {
   const q = ZListRequestsSchema.parse(input);
   const where = q.status ? { status: q.status.toUpperCase() as 'PENDING' } : {};
   const [rows, total] = await Promise.all([findRows(db, where, skipTake(q)), db.scepRequest.count({ where })]);
@@ -105,7 +106,7 @@ export async function listScepRequests(db: Db, input: z.input<typeof ZListReques
   return { items: rows.map((r) => scepRequestView(r, now)), page: q.page, pageSize: q.pageSize, total };
 }
 
-export async function getScepRequest(db: Db, id: string): Promise<ScepRequestView | null> {
+export async function getScepRequest({ db }: Deps<'db'>, { id }: { id: string }): Promise<ScepRequestView | null> {
   const rows = await findRows(db, { id }, { skip: 0, take: 1 });
   return rows[0] ? scepRequestView(rows[0]) : null;
 }

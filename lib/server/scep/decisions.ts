@@ -1,6 +1,7 @@
 import type { BackendDecision, FailInfoName } from '../../scep/backend';
+import type { ScepReasonCode } from '../../scep/reason-codes';
 
-export const failure = (reason: string, failInfo: FailInfoName = 'badRequest', clientText?: string, code?: string): BackendDecision => ({
+export const failure = (reason: string, failInfo: FailInfoName = 'badRequest', clientText?: string, code?: ScepReasonCode): BackendDecision => ({
   kind: 'failure',
   failInfo,
   reason,
@@ -9,7 +10,7 @@ export const failure = (reason: string, failInfo: FailInfoName = 'badRequest', c
 });
 
 /** A badRequest refusal with its reason code; the client learns only that the request was rejected. */
-export const refuse = (code: string, reason: string): BackendDecision => failure(reason, 'badRequest', 'request rejected', code);
+export const refuse = (code: ScepReasonCode, reason: string): BackendDecision => failure(reason, 'badRequest', 'request rejected', code);
 
 export const issued = (der: Uint8Array): BackendDecision => ({ kind: 'issued', certificateDer: der });
 export const pending: BackendDecision = { kind: 'pending' };
@@ -21,13 +22,13 @@ export function decisionForStored(
 ): BackendDecision {
   switch (req.status) {
     case 'ISSUED':
-      return certificateDer ? issued(certificateDer) : failure(`transaction ${req.transactionId} is marked issued but its certificate is missing`);
+      return certificateDer ? issued(certificateDer) : failure(`transaction ${req.transactionId} is marked issued but its certificate is missing`, 'badRequest', undefined, 'request-failed');
     case 'PENDING':
       return pending;
     case 'REJECTED':
-      return failure(`request was rejected by ${req.decidedBy ?? 'an admin'}${req.decisionReason ? `: ${req.decisionReason}` : ''}`, 'badRequest', 'request rejected');
+      return failure(`request was rejected by ${req.decidedBy ?? 'an admin'}${req.decisionReason ? `: ${req.decisionReason}` : ''}`, 'badRequest', 'request rejected', 'rejected-by-admin');
     case 'EXPIRED':
-      return failure('the pending request expired before an admin approved it; enroll again with a new challenge', 'badRequest', 'request expired');
+      return failure('the pending request expired before an admin approved it; enroll again with a new challenge', 'badRequest', 'request expired', 'pending-expired');
     default:
       return failure(req.failureReason ?? `request is in state ${req.status}`);
   }

@@ -20,6 +20,7 @@ import { requestedIdentity, type IdentityRefusal } from './identity/requested-id
 import { prepareCertificate, type PreparedCertificate } from './issue-for-request';
 import { newRequestData } from './request-row';
 import { answerExisting, isUniqueViolation } from './stored-transaction';
+import type { ScepReasonCode } from '../../scep/reason-codes';
 
 type StoredChallenge = NonNullable<Awaited<ReturnType<typeof findChallengeByHash>>>;
 
@@ -46,7 +47,7 @@ async function attempt(deps: EnrollDeps, input: EnrollInput, hash: string, ident
     return outcome.kind === 'pending' ? pending : issued(cert.row.der);
   } catch (e) {
     // A retransmit racing its own first attempt collides on the transactionID: answer from what is stored.
-    if (isUniqueViolation(e)) return (await answerExisting(deps, input)) ?? failure('concurrent request conflict; retry');
+    if (isUniqueViolation(e)) return (await answerExisting(deps, input)) ?? failure('concurrent request conflict; retry', 'badRequest', undefined, 'concurrent-conflict');
     throw e;
   }
 }
@@ -80,32 +81,33 @@ async function decideForChallenge(
   return attempt(deps, input, hash, bound, cert.certificate, false, now);
 }
 
-async function diagnoseChallenge(deps: EnrollDeps, c: StoredChallenge | null, now: Date): Promise<string> {
-  if (!c) return 'the challenge password is not one Tessera issued (wrong, mistyped, or from another server)';
+async function diagnoseChallenge(deps: EnrollDeps, c: StoredChallenge | null, now: Date): Promise<{ code: ScepReasonCode; reason: string }> {
+  if (!c) return { code: 'challenge-unknown', reason: 'the challenge password is not one Tessera issued (wrong, mistyped, or from another server)' };
   const state = challengeState(c, now);
   if (state === 'used') {
     const by = c.usedByRequestId ? await deps.db.scepRequest.findUnique({ where: { id: c.usedByRequestId }, select: { transactionId: true } }) : null;
-    return `the one-time challenge was already used${by ? ` by transaction ${by.transactionId}` : ''} at ${c.usedAt?.toISOString()}`;
+    return { code: 'challenge-used', reason: `the one-time challenge was already used${by ? ` by transaction ${by.transactionId}` : ''} at ${c.usedAt?.toISOString()}` };
   }
-  if (state === 'revoked') return `the challenge was revoked at ${c.revokedAt?.toISOString()}`;
-  if (state === 'expired') return `the challenge expired at ${c.expiresAt.toISOString()}`;
-  return 'the challenge was consumed by a concurrent request';
+  if (state === 'revoked') return { code: 'challenge-revoked', reason: `the challenge was revoked at ${c.revokedAt?.toISOString()}` };
+  if (state === 'expired') return { code: 'challenge-expired', reason: `the challenge expired at ${c.expiresAt.toISOString()}` };
+  return { code: 'challenge-conflict', reason: 'the challenge was consumed by a concurrent request' };
 }
 
 async function challengeRejected(deps: EnrollDeps, input: EnrollInput, challenge: StoredChallenge | null, now: Date): Promise<BackendDecision> {
   const throttleKey = `challenge:${input.client.address ?? 'unknown'}`;
   const throttled = await isThrottled(deps.db, throttleKey, CHALLENGE_FAILURES, now);
   const count = await recordFailure(deps.db, throttleKey, CHALLENGE_FAILURES, now);
-  const reason = await diagnoseChallenge(deps, challenge, now);
+  const { code, reason } = await diagnoseChallenge(deps, challenge, now);
   if (throttled) await deps.penalty(2000);
-  const note = count >= CHALLENGE_FAILURES.limit ? ` (${count} wrong challenges from ${input.client.address ?? 'this client'} in the last 10 minutes: answers are being slowed)` : '';
-  return failure(`challenge rejected: ${reason}${note}`, 'badRequest', 'challenge rejected');
+  const slowed = count >= CHALLENGE_FAILURES.limit;
+  const note = slowed ? ` (${count} wrong challenges from ${input.client.address ?? 'this client'} in the last 10 minutes: answers are being slowed)` : '';
+  return failure(`challenge rejected: ${reason}${note}`, 'badRequest', 'challenge rejected', slowed ? 'challenge-throttled' : code);
 }
 
 export async function enrollWithChallenge(deps: EnrollDeps, input: EnrollInput): Promise<BackendDecision> {
   const secret = input.csr.challengePassword;
   if (secret === null || secret.trim() === '') {
-    return (await answerExisting(deps, input)) ?? failure('the CSR carries no challengePassword; this server requires a one-time challenge for new enrollments', 'badRequest', 'challenge required');
+    return (await answerExisting(deps, input)) ?? failure('the CSR carries no challengePassword; this server requires a one-time challenge for new enrollments', 'badRequest', 'challenge required', 'challenge-missing');
   }
   const requested = requestedIdentity(input.csr, deps.settings.identityPolicy.maxSans);
   if (!requested.ok) return (await answerExisting(deps, input)) ?? refuse(requested.code, requested.reason);

@@ -101,6 +101,6 @@ export async function enrollRenewal(deps: EnrollDeps, input: EnrollInput, serial
       const fresh = await findRenewed(deps, serial);
       if (fresh) return refusedRevoked(deps, fresh);
     }
-    return failure('concurrent request conflict; retry');
+    return failure('concurrent request conflict; retry', 'badRequest', undefined, 'concurrent-conflict');
   }
 }

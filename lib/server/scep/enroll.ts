@@ -32,7 +32,7 @@ export async function enroll(deps: EnrollDeps, input: EnrollInput): Promise<Back
   if (!renewal) return enrollWithChallenge(deps, input);
   const existing = await answerExisting(deps, input);
   if (existing) return existing;
-  if (!input.renewalOfSerialHex) return failure('RenewalReq must be signed by a certificate this CA issued');
+  if (!input.renewalOfSerialHex) return failure('RenewalReq must be signed by a certificate this CA issued', 'badRequest', undefined, 'renewal-signer-not-issued');
   if (!deps.settings.renewal) return refuse('renewal-disabled', 'the request is signed by a certificate this CA issued (a renewal), but renewal is turned off in Settings → SCEP policy');
   return enrollRenewal(deps, input, input.renewalOfSerialHex);
 }

@@ -28,8 +28,7 @@ async function serviceFor(runtime: Runtime, opts: ScepRequestOptions): Promise<S
   if (!opts.now && cached?.key === key) return cached.service;
   const backend = await createPrismaScepBackend(runtime, settings, opts);
   const service = createScepService({
-    caCertificateDer: ca.certificateDer,
-    caKey: ca.privateKey,
+    ca,
     legacy: settings.legacyCiphers,
     renewal: settings.renewal,
     maxBodyBytes: MAX_SCEP_BODY_BYTES,
@@ -56,6 +55,7 @@ function eventRow(e: ScepEvent) {
     outcome: logText(e.outcome, 20),
     httpStatus: e.httpStatus,
     failInfo: logTextOrNull(e.failInfo, 50),
+    reasonCode: e.reasonCode,
     reason: logText(e.reason, 2000),
     algorithms: logTextOrNull(e.algorithms, 100),
     durationMs: Math.round(e.durationMs),
@@ -82,6 +82,7 @@ export async function recordScepEvent(runtime: Runtime, e: ScepEvent): Promise<v
           outcome: row.outcome,
           httpStatus: Number.isInteger(row.httpStatus) ? row.httpStatus : 0,
           transactionId: row.transactionId,
+          reasonCode: row.reasonCode,
           reason: `${logText(row.reason, 1500)} [stored in part: ${why}]`,
           durationMs: Number.isFinite(row.durationMs) ? row.durationMs : 0,
           clientAddress: row.clientAddress,

@@ -1,8 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import type { CsrSummary, SanEntry } from '../../pki/csr-types';
-import { DistinguishedNameError } from '../../pki/x509/distinguished-name';
-import { SanEncodingError } from '../../pki/x509/general-names';
-import { issueCertificate, IssueError } from '../../pki/x509/issue-certificate';
+import { IssueError, NameError } from '../../pki/errors';
+import { OID } from '../../pki/oids';
+import { issueCertificate } from '../../pki/x509/issue';
 import { derToPem } from '../../pki/x509/pem';
 import type { ApprovalMode, DbOrTx } from '../../store/prisma';
 import type { LoadedAuthority } from '../ca/load-authority';
@@ -18,14 +18,14 @@ export type PreparedCertificate = ReturnType<typeof signFor>;
 
 function signFor(ca: LoadedAuthority, key: IssuingKey, identity: Identity, settings: ScepSettings, now: Date) {
   const issued = issueCertificate({
-    caCertificateDer: ca.certificateDer,
-    caKey: ca.privateKey,
-    csr: key,
+    role: 'leaf',
+    issuer: ca,
     // Tessera's DN encoder writes the subject; nothing of the CSR's own subject bytes is copied.
-    subjectOverride: identity.subject,
+    subject: identity.subject,
+    subjectKey: key.publicKeySpki,
     sans: identity.sans,
+    extendedKeyUsage: settings.emailProtection ? [OID.clientAuth, OID.emailProtection] : [OID.clientAuth],
     validityDays: settings.certValidityDays,
-    emailProtection: settings.emailProtection,
     now,
   });
   return {
@@ -55,7 +55,7 @@ export function prepareCertificate(
   try {
     return { ok: true, certificate: signFor(ca, key, identity, settings, now) };
   } catch (e) {
-    if (e instanceof IssueError || e instanceof DistinguishedNameError || e instanceof SanEncodingError) return { ok: false, reason: e.message };
+    if (e instanceof IssueError || e instanceof NameError) return { ok: false, reason: e.message };
     throw e;
   }
 }

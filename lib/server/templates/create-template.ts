@@ -9,7 +9,7 @@ import { toTemplateView, type TemplateView } from './template-view';
 
 export const nameTaken = (name: string) => conflict(`a template named "${name}" already exists`, { field: 'name' });
 
-export async function createTemplate(runtime: Runtime, input: unknown, actor: Actor): Promise<TemplateView> {
+export async function createTemplate(runtime: Runtime, { body: input, actor }: { body: unknown; actor: Actor }): Promise<TemplateView> {
   const { config, isDefault, autoRenew } = parseTemplateBody(input);
   await assertTemplateBuilds(runtime, config);
   try {

@@ -2,7 +2,7 @@
  * The template used when an enrollment names none. Created on first use from what Tessera already knows: the CA's
  * organisation and the public host, so a fresh install can hand out working profiles without any setup.
  */
-import { parseDistinguishedName } from '../../pki/x509/distinguished-name';
+import { parseDistinguishedName } from '../../pki/x509/name';
 import { retryPolicyFor } from '../../profile/retry-policy';
 import type { ProfileTemplate } from '../../profile/template-schema';
 import type { Runtime } from '../runtime';

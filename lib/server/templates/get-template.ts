@@ -5,7 +5,7 @@ import { isUuid, requireUuid } from '../enrollments/ids';
 import { getDefaultTemplate } from './default-template';
 import { toTemplateView, type TemplateRow, type TemplateView } from './template-view';
 
-export async function getTemplate(runtime: Runtime, id: string): Promise<TemplateView> {
+export async function getTemplate(runtime: Runtime, { id }: { id: string }): Promise<TemplateView> {
   const row = await runtime.db.profileTemplate.findUnique({ where: { id: requireUuid(id, 'template') } });
   if (!row) throw notFound('template');
   return toTemplateView(row);
@@ -20,7 +20,7 @@ async function findByRef(db: DbOrTx, ref: string): Promise<TemplateRow | null> {
 }
 
 /** A template by id or name, or the default when `ref` is omitted. */
-export async function resolveTemplate(runtime: Runtime, ref: string | undefined): Promise<TemplateRow> {
+export async function resolveTemplate(runtime: Runtime, { ref }: { ref: string | undefined }): Promise<TemplateRow> {
   if (ref === undefined) return getDefaultTemplate(runtime);
   const row = await findByRef(runtime.db, ref);
   if (!row) throw notFound(`template "${ref}"`);

@@ -10,7 +10,7 @@ import { parseTemplateBody } from './template-input';
 import { templateJson } from './template-json';
 import { toTemplateView, type TemplateView } from './template-view';
 
-export async function updateTemplate(runtime: Runtime, id: string, input: unknown, actor: Actor): Promise<TemplateView> {
+export async function updateTemplate(runtime: Runtime, { id, body: input, actor }: { id: string; body: unknown; actor: Actor }): Promise<TemplateView> {
   requireUuid(id, 'template');
   const { config, isDefault, autoRenew } = parseTemplateBody(input);
   await assertTemplateBuilds(runtime, config);

@@ -1,10 +1,9 @@
 /** API tokens for integrators: shown once at creation, stored as an HMAC, revocable, last use recorded. */
 import { z } from 'zod';
-import type { MasterKey } from '../../secrets/master-key';
 import { randomUrlToken } from '../../secrets/random-secret';
-import type { Db } from '../../store/prisma';
 import { safeText } from '../../validation/safe-text';
 import { recordAudit, type Actor } from '../audit/record-audit';
+import type { Deps } from '../deps';
 import { conflict, notFound } from '../errors';
 
 const PURPOSE = 'api token';
@@ -24,7 +23,7 @@ const view = (t: { id: string; name: string; prefix: string; createdBy: string; 
 });
 export type ApiTokenView = ReturnType<typeof view>;
 
-export async function createApiToken(db: Db, masterKey: MasterKey, input: z.input<typeof ZCreateTokenSchema>, actor: Actor) {
+export async function createApiToken({ db, masterKey }: Deps<'db' | 'masterKey'>, { actor, ...input }: z.input<typeof ZCreateTokenSchema> & { actor: Actor }) {
   const { name } = ZCreateTokenSchema.parse(input);
   const token = randomUrlToken(TOKEN_PREFIX);
   const row = await db.apiToken.create({
@@ -34,11 +33,11 @@ export async function createApiToken(db: Db, masterKey: MasterKey, input: z.inpu
   return { ...view(row), token };
 }
 
-export async function listApiTokens(db: Db): Promise<ApiTokenView[]> {
+export async function listApiTokens({ db }: Deps<'db'>): Promise<ApiTokenView[]> {
   return (await db.apiToken.findMany({ orderBy: { createdAt: 'desc' } })).map(view);
 }
 
-export async function revokeApiToken(db: Db, id: string, actor: Actor): Promise<ApiTokenView> {
+export async function revokeApiToken({ db }: Deps<'db'>, { id, actor }: { id: string; actor: Actor }): Promise<ApiTokenView> {
   const row = await db.apiToken.findUnique({ where: { id } });
   if (!row) throw notFound('token');
   if (row.revokedAt) throw conflict('token is already revoked');
@@ -48,7 +47,7 @@ export async function revokeApiToken(db: Db, id: string, actor: Actor): Promise<
 }
 
 /** The actor for a presented bearer token, or null when it is unknown or revoked. */
-export async function authenticateApiToken(db: Db, masterKey: MasterKey, token: string, sourceAddress: string | null): Promise<Actor | null> {
+export async function authenticateApiToken({ db, masterKey }: Deps<'db' | 'masterKey'>, { token, sourceAddress }: { token: string; sourceAddress: string | null }): Promise<Actor | null> {
   if (!token.startsWith(TOKEN_PREFIX) || token.length > 200) return null;
   const row = await db.apiToken.findUnique({ where: { tokenHash: masterKey.hashSecret(token, PURPOSE) } });
   if (!row || row.revokedAt) return null;

@@ -22,7 +22,7 @@ export const dynamic = 'force-dynamic';
 async function load(serial: string) {
   const runtime = await getRuntime();
   try {
-    return await getCertificateDetail(runtime.db, serial);
+    return await getCertificateDetail(runtime, { serial });
   } catch (e) {
     if (e instanceof AppError && e.code === 'not_found') notFound();
     throw e;

@@ -34,7 +34,7 @@ export default async function RequestDetailPage({ params }: { params: Promise<{ 
   await requireAdmin(`/admin/requests/${encodeURIComponent(id)}`);
   if (!UUID.test(id)) notFound();
   const runtime = await getRuntime();
-  const r = await getScepRequest(runtime.db, id);
+  const r = await getScepRequest(runtime, { id });
   if (!r) notFound();
   const renderedAt = new Date().toISOString();
   return (

@@ -17,7 +17,7 @@ export async function saveTemplateAction(_prev: ActionState<{ id: string }>, for
     revalidate: ['/admin/settings', '/admin/challenges', ...(id ? [`/admin/settings/templates/${id}`] : [])],
     run: async (fields, { actor, runtime }) => {
       const body = templateBodyFromForm(fields);
-      const t = id ? await updateTemplate(runtime, id, body, actor) : await createTemplate(runtime, body, actor);
+      const t = id ? await updateTemplate(runtime, { id, body, actor }) : await createTemplate(runtime, { body, actor });
       return { message: `Template “${t.name}” saved. New profile downloads use it now.`, result: { id: t.id } };
     },
   });

@@ -3,4 +3,4 @@ import { listCertificates, ZListCertificatesSchema } from '@/lib/server/certific
 
 export const dynamic = 'force-dynamic';
 
-export const GET = apiRoute({ query: ZListCertificatesSchema }, async ({ query, runtime }) => listCertificates(runtime.db, query));
+export const GET = apiRoute({ query: ZListCertificatesSchema }, async ({ query, runtime }) => listCertificates(runtime, query));

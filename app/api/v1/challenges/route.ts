@@ -14,4 +14,4 @@ export const POST = apiRoute(
   { status: 201 },
 );
 
-export const GET = apiRoute({ query: ZListChallengesSchema }, async ({ query, runtime }) => listChallenges(runtime.db, query));
+export const GET = apiRoute({ query: ZListChallengesSchema }, async ({ query, runtime }) => listChallenges(runtime, query));

@@ -9,7 +9,7 @@ export const POST = apiRoute(
   { body: ZCreateEnrollmentSchema },
   async ({ input, runtime, actor }) => {
     // The token itself is part of enrollUrl/profileUrl; it is not stored and cannot be shown again.
-    const { id, enrollUrl, profileUrl, expiresAt } = await createEnrollment(runtime, input, actor);
+    const { id, enrollUrl, profileUrl, expiresAt } = await createEnrollment(runtime, { ...input, actor });
     return { id, enrollUrl, profileUrl, expiresAt };
   },
   { status: 201 },

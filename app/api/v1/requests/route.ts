@@ -3,4 +3,4 @@ import { listScepRequests, ZListRequestsSchema } from '@/lib/server/requests/lis
 
 export const dynamic = 'force-dynamic';
 
-export const GET = apiRoute({ query: ZListRequestsSchema }, async ({ query, runtime }) => listScepRequests(runtime.db, query));
+export const GET = apiRoute({ query: ZListRequestsSchema }, async ({ query, runtime }) => listScepRequests(runtime, query));

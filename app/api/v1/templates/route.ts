@@ -5,4 +5,4 @@ export const dynamic = 'force-dynamic';
 
 export const GET = apiRoute({}, async ({ runtime }) => ({ templates: await listTemplates(runtime) }));
 
-export const POST = apiRoute({ body: ZTemplateBodySchema }, ({ input, runtime, actor }) => createTemplate(runtime, input, actor), { status: 201 });
+export const POST = apiRoute({ body: ZTemplateBodySchema }, ({ input, runtime, actor }) => createTemplate(runtime, { body: input, actor }), { status: 201 });

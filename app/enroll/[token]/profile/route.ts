@@ -14,7 +14,7 @@ export async function GET(req: Request, ctx: { params: Promise<{ token: string }
   const { token } = await ctx.params;
   try {
     const runtime = await getRuntime();
-    const profile = await issueEnrollmentProfile(runtime, { token }, { id: 'enrollment-link', sourceAddress: requestMetadata(req, runtime.env).address });
+    const profile = await issueEnrollmentProfile(runtime, { token, actor: { id: 'enrollment-link', sourceAddress: requestMetadata(req, runtime.env).address } });
     return profileResponse(profile);
   } catch (e) {
     if (e instanceof AppError && e.code === 'not_found') return problemResponse('unknown');

@@ -13,7 +13,7 @@ export const metadata: Metadata = { title: 'Your certificate request', robots: {
 export default async function RequestStatusPage({ params }: { params: Promise<{ pollToken: string }> }) {
   const { pollToken } = await params;
   const runtime = await getRuntime();
-  const request = await findRequestStatus(runtime, pollToken);
+  const request = await findRequestStatus(runtime, { pollToken });
   if (!request) {
     return (
       <EnrollShell>

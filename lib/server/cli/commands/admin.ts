@@ -16,7 +16,7 @@ export const adminCreate = defineCommand({
     { name: 'name', description: 'display name (optional)' },
   ],
   schema: ZCreateAdminSchema,
-  run: (input, { runtime, actor }) => createAdmin(runtime.db, input, actor),
+  run: (input, { runtime, actor }) => createAdmin(runtime, { ...input, actor }),
   text: (o) => `Created admin ${o.email}. Sign in at /login.`,
 });
 
@@ -25,7 +25,7 @@ export const adminList = defineCommand({
   summary: 'List dashboard admins and whether they are disabled.',
   flags: [],
   schema: z.object({}),
-  run: (_input, { runtime }) => listAdminUsers(runtime.db),
+  run: (_input, { runtime }) => listAdminUsers(runtime),
   text: (admins) =>
     admins.map((a) => `${a.email}${a.name ? ` (${a.name})` : ''}  ${a.disabled ? 'DISABLED' : 'enabled'}  last sign-in ${a.lastLoginAt ?? 'never'}`).join('\n'),
 });
@@ -35,7 +35,7 @@ export const adminDisable = defineCommand({
   summary: 'Disable an admin: their sessions end at once and they cannot sign in.',
   flags: [EMAIL_FLAG],
   schema: ZAdminRefSchema,
-  run: (input, { runtime, actor }) => disableAdmin(runtime.db, input, actor),
+  run: (input, { runtime, actor }) => disableAdmin(runtime, { ...input, actor }),
   text: (o) => `Disabled admin ${o.email}; their sessions have ended.`,
 });
 
@@ -44,7 +44,7 @@ export const adminEnable = defineCommand({
   summary: 'Enable a disabled admin again (they sign in anew).',
   flags: [EMAIL_FLAG],
   schema: ZAdminRefSchema,
-  run: (input, { runtime, actor }) => enableAdmin(runtime.db, input, actor),
+  run: (input, { runtime, actor }) => enableAdmin(runtime, { ...input, actor }),
   text: (o) => `Enabled admin ${o.email}.`,
 });
 
@@ -53,7 +53,7 @@ export const adminDelete = defineCommand({
   summary: 'Delete an admin account; their sessions end at once.',
   flags: [EMAIL_FLAG],
   schema: ZAdminRefSchema,
-  run: (input, { runtime, actor }) => deleteAdmin(runtime.db, input, actor),
+  run: (input, { runtime, actor }) => deleteAdmin(runtime, { ...input, actor }),
   text: (o) => `Deleted admin ${o.email}.`,
 });
 
@@ -62,6 +62,6 @@ export const adminPassword = defineCommand({
   summary: 'Set a new password for an admin; sessions signed in with the old one end.',
   flags: [EMAIL_FLAG, { name: 'password', description: 'the new password (10+ characters)' }],
   schema: ZSetAdminPasswordSchema,
-  run: (input, { runtime, actor }) => setAdminPassword(runtime.db, input, actor),
+  run: (input, { runtime, actor }) => setAdminPassword(runtime, { ...input, actor }),
   text: (o) => `New password set for ${o.email}; their other sessions have ended.`,
 });

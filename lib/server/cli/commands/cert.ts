@@ -11,7 +11,7 @@ export const certList = defineCommand({
     { name: 'page', description: 'page number' },
   ],
   schema: ZListCertificatesSchema,
-  run: (input, { runtime }) => listCertificates(runtime.db, input),
+  run: (input, { runtime }) => listCertificates(runtime, input),
   text: (o) => (o.items.length ? o.items.map((c) => `${c.serial}  ${c.status.padEnd(7)}  ${c.subject}  until ${c.notAfter}`).join('\n') : 'No certificates.'),
 });
 
@@ -21,7 +21,7 @@ export const certShow = defineCommand({
   flags: [],
   positionals: ['serial'],
   schema: z.object({ serial: z.string().min(1, 'serial is required') }),
-  run: (input, { runtime }) => getCertificateDetail(runtime.db, input.serial),
+  run: (input, { runtime }) => getCertificateDetail(runtime, { serial: input.serial }),
   text: (o) =>
     [
       `Subject:   ${o.subject}`,
@@ -43,6 +43,6 @@ export const certRevoke = defineCommand({
   flags: [{ name: 'reason', description: REVOCATION_REASONS.join(', ') }],
   positionals: ['serial'],
   schema: z.object({ serial: z.string().min(1, 'serial is required'), reason: z.enum(REVOCATION_REASONS).default('unspecified') }),
-  run: (input, { runtime, actor }) => revokeCertificate(runtime.db, input.serial, { reason: input.reason }, actor),
+  run: (input, { runtime, actor }) => revokeCertificate(runtime, { serial: input.serial, reason: input.reason, actor }),
   text: (o) => `Revoked ${o.serial} (${o.revocationReason}).`,
 });

@@ -59,7 +59,7 @@ export const challengeList = defineCommand({
     { name: 'page', description: 'page number' },
   ],
   schema: ZListChallengesSchema,
-  run: (input, { runtime }) => listChallenges(runtime.db, input),
+  run: (input, { runtime }) => listChallenges(runtime, input),
   text: (o) => (o.items.length ? [...o.items.map(row), `(${o.items.length} of ${o.total})`].join('\n') : 'No challenges.'),
 });
 
@@ -69,6 +69,6 @@ export const challengeRevoke = defineCommand({
   flags: [],
   positionals: ['id'],
   schema: z.object({ id: z.uuid('id must be a challenge id') }),
-  run: (input, { runtime, actor }) => revokeChallenge(runtime.db, input.id, actor),
+  run: (input, { runtime, actor }) => revokeChallenge(runtime, { id: input.id, actor }),
   text: (o) => `Revoked challenge ${o.id}.`,
 });

@@ -41,11 +41,7 @@ export const enrollmentCreate = defineCommand({
     'max-downloads': z.coerce.number().int().optional(),
   }),
   run: (i, { runtime, actor }) =>
-    createEnrollment(
-      runtime,
-      { email: i.email, username: i.username, displayName: i.name, template: i.template, approval: i.approval, ttlSeconds: i.ttl, maxDownloads: i['max-downloads'] },
-      actor,
-    ),
+    createEnrollment(runtime, { email: i.email, username: i.username, displayName: i.name, template: i.template, approval: i.approval, ttlSeconds: i.ttl, maxDownloads: i['max-downloads'], actor }),
   text: (o) =>
     [
       `Enrollment ${o.id} created; the link works until ${o.expiresAt}.`,
@@ -78,7 +74,7 @@ export const enrollmentRevoke = defineCommand({
   flags: [],
   positionals: ['id'],
   schema: z.object({ id: z.string({ error: 'give the enrollment id' }) }),
-  run: (i, { runtime, actor }) => revokeEnrollment(runtime, i.id, actor),
+  run: (i, { runtime, actor }) => revokeEnrollment(runtime, { id: i.id, actor }),
   text: (e) => `Revoked enrollment ${e.id} (${e.email}).`,
 });
 

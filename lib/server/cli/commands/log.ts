@@ -13,7 +13,7 @@ export const logList = defineCommand({
     { name: 'pageSize', description: 'rows (default 50)' },
   ],
   schema: ZScepLogQuerySchema,
-  run: (input, { runtime }) => listScepEvents(runtime.db, input),
+  run: (input, { runtime }) => listScepEvents(runtime, input),
   text: (o) =>
     o.items.length
       ? o.items

@@ -11,7 +11,7 @@ export const requestList = defineCommand({
     { name: 'page', description: 'page number' },
   ],
   schema: ZListRequestsSchema,
-  run: (input, { runtime }) => listScepRequests(runtime.db, input),
+  run: (input, { runtime }) => listScepRequests(runtime, input),
   text: (o) =>
     o.items.length
       ? o.items
@@ -28,7 +28,7 @@ export const requestApprove = defineCommand({
   flags: [{ name: 'reason', description: 'optional note for the audit log' }],
   positionals: ['id'],
   schema: ZDecide,
-  run: (input, { runtime, actor }) => approveScepRequest(runtime, input.id, actor, { reason: input.reason }),
+  run: (input, { runtime, actor }) => approveScepRequest(runtime, { reason: input.reason, id: input.id, actor }),
   text: (o) => `Approved ${o.id}: certificate ${o.serial} issued.`,
 });
 
@@ -38,6 +38,6 @@ export const requestReject = defineCommand({
   flags: [{ name: 'reason', description: 'why (shown in the dashboard and the audit log)' }],
   positionals: ['id'],
   schema: ZDecide,
-  run: (input, { runtime, actor }) => rejectScepRequest(runtime, input.id, actor, { reason: input.reason }),
+  run: (input, { runtime, actor }) => rejectScepRequest(runtime, { reason: input.reason, id: input.id, actor }),
   text: (o) => `Rejected ${o.id}.`,
 });

@@ -7,7 +7,7 @@ export const tokenCreate = defineCommand({
   summary: 'Create an API token (printed once; stored as a hash).',
   flags: [{ name: 'name', description: 'what it is for, e.g. "mdm-integration"' }],
   schema: ZCreateTokenSchema,
-  run: (input, { runtime, actor }) => createApiToken(runtime.db, runtime.masterKey, input, actor),
+  run: (input, { runtime, actor }) => createApiToken(runtime, { ...input, actor }),
   text: (o) => `${o.token}\n\n(token "${o.name}", id ${o.id}; use it as "Authorization: Bearer <token>")`,
 });
 
@@ -16,7 +16,7 @@ export const tokenList = defineCommand({
   summary: 'List API tokens.',
   flags: [],
   schema: z.object({}),
-  run: (_input, { runtime }) => listApiTokens(runtime.db),
+  run: (_input, { runtime }) => listApiTokens(runtime),
   text: (o) => (o.length ? o.map((t) => `${t.id}  ${t.state.padEnd(7)}  ${t.prefix}…  ${t.name}  last used ${t.lastUsedAt ?? 'never'}`).join('\n') : 'No tokens.'),
 });
 
@@ -26,6 +26,6 @@ export const tokenRevoke = defineCommand({
   flags: [],
   positionals: ['id'],
   schema: z.object({ id: z.uuid('id must be a token id') }),
-  run: (input, { runtime, actor }) => revokeApiToken(runtime.db, input.id, actor),
+  run: (input, { runtime, actor }) => revokeApiToken(runtime, { id: input.id, actor }),
   text: (o) => `Revoked token ${o.name}.`,
 });

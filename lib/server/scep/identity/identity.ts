@@ -4,7 +4,7 @@
  */
 import { z } from 'zod';
 import type { SanEntry } from '../../../pki/csr-types';
-import { encodeName, formatName, parseDistinguishedName, type Rdn } from '../../../pki/x509/distinguished-name';
+import { encodeName, formatName, parseDistinguishedName, type Rdn } from '../../../pki/x509/name';
 
 export interface Identity {
   subject: string;

@@ -4,7 +4,7 @@
  * of the template that could disagree with the first.
  */
 import type { SanEntry } from '../../../pki/csr-types';
-import type { Rdn } from '../../../pki/x509/distinguished-name';
+import type { Rdn } from '../../../pki/x509/name';
 import type { ScepPayloadContent } from '../../../profile/types';
 import { canonicalSubject, type Identity } from './identity';
 

@@ -4,7 +4,8 @@
  * Tessera's DN encoder cannot write. The result is in Tessera's own spelling, ready to compare and to issue.
  */
 import type { CsrSummary, SanEntry } from '../../../pki/csr-types';
-import { DistinguishedNameError, parseDistinguishedName, type Rdn } from '../../../pki/x509/distinguished-name';
+import { parseDistinguishedName, type Rdn } from '../../../pki/x509/name';
+import { NameError } from '../../../pki/errors';
 import { canonicalSubject, sanLabel, uniqueSans, type Identity } from './identity';
 import { unsafeText } from './unsafe-text';
 
@@ -45,7 +46,7 @@ export function checkSubject(text: string): { ok: true; subject: string } | { ok
     if (problem) return { ok: false, reason: problem };
     return { ok: true, subject: canonicalSubject(rdns) };
   } catch (e) {
-    if (!(e instanceof DistinguishedNameError)) throw e;
+    if (!(e instanceof NameError)) throw e;
     return { ok: false, reason: `the subject cannot be issued: ${e.message}` };
   }
 }

@@ -11,7 +11,7 @@ export async function GET(_req: Request, ctx: { params: Promise<{ serial: string
   if (admin instanceof Response) return admin;
   const { serial } = await ctx.params;
   try {
-    const pem = await getCertificatePem((await getRuntime()).db, serial);
+    const pem = await getCertificatePem(await getRuntime(), { serial });
     const name = serial.toLowerCase().replace(/[^0-9a-f]/g, '').slice(0, 40);
     return new Response(pem, {
       headers: { 'Content-Type': 'application/x-pem-file', 'Content-Disposition': `attachment; filename="certificate-${name}.pem"`, 'Cache-Control': 'no-store' },

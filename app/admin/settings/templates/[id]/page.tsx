@@ -19,7 +19,7 @@ export default async function EditTemplatePage({ params }: { params: Promise<{ i
   const { id } = await params;
   await requireAdmin(`/admin/settings/templates/${encodeURIComponent(id)}`);
   const runtime = await getRuntime();
-  const template = await getTemplate(runtime, id).catch((e: unknown) => {
+  const template = await getTemplate(runtime, { id }).catch((e: unknown) => {
     if (e instanceof AppError && (e.code === 'not_found' || e.code === 'validation')) notFound();
     throw e;
   });

@@ -7,8 +7,8 @@ export const dynamic = 'force-dynamic';
 export const GET = apiRoute({}, async ({ req, params, runtime }) => {
   const serial = params.serial ?? '';
   if ((req.headers.get('accept') ?? '').includes('application/x-pem-file')) {
-    const pem = await getCertificatePem(runtime.db, serial);
+    const pem = await getCertificatePem(runtime, { serial });
     return new Response(pem, { headers: { 'Content-Type': 'application/x-pem-file', 'Content-Disposition': `attachment; filename="${serial}.pem"`, 'Cache-Control': 'no-store' } });
   }
-  return getCertificateDetail(runtime.db, serial);
+  return getCertificateDetail(runtime, { serial });
 });

@@ -5,4 +5,4 @@ import { revokeChallenge } from '@/lib/server/challenges/revoke-challenge';
 export const dynamic = 'force-dynamic';
 
 /** Revokes an unused challenge (409 when it was already used or revoked). */
-export const DELETE = apiRoute({}, async ({ params, actor, runtime }) => revokeChallenge(runtime.db, uuidParam(params.id, 'challenge'), actor));
+export const DELETE = apiRoute({}, async ({ params, actor, runtime }) => revokeChallenge(runtime, { id: uuidParam(params.id, 'challenge'), actor }));

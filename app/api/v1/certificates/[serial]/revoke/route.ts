@@ -3,4 +3,4 @@ import { revokeCertificate, ZRevokeSchema } from '@/lib/server/certificates/cert
 
 export const dynamic = 'force-dynamic';
 
-export const POST = apiRoute({ body: ZRevokeSchema }, async ({ params, input, actor, runtime }) => revokeCertificate(runtime.db, params.serial ?? '', input, actor));
+export const POST = apiRoute({ body: ZRevokeSchema }, async ({ params, input, actor, runtime }) => revokeCertificate(runtime, { ...input, serial: params.serial ?? '', actor }));

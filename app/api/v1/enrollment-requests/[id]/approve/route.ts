@@ -3,4 +3,4 @@ import { approveEnrollmentRequest } from '@/lib/server/enrollment-requests';
 
 export const dynamic = 'force-dynamic';
 
-export const POST = apiRoute({}, ({ params, runtime, actor }) => approveEnrollmentRequest(runtime, params.id ?? '', actor));
+export const POST = apiRoute({}, ({ params, runtime, actor }) => approveEnrollmentRequest(runtime, { id: params.id ?? '', actor }));

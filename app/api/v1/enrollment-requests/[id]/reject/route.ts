@@ -3,4 +3,4 @@ import { rejectEnrollmentRequest, ZRejectEnrollmentRequestSchema } from '@/lib/s
 
 export const dynamic = 'force-dynamic';
 
-export const POST = apiRoute({ body: ZRejectEnrollmentRequestSchema }, ({ params, input, runtime, actor }) => rejectEnrollmentRequest(runtime, params.id ?? '', actor, input));
+export const POST = apiRoute({ body: ZRejectEnrollmentRequestSchema }, ({ params, input, runtime, actor }) => rejectEnrollmentRequest(runtime, { ...input, id: params.id ?? '', actor }));

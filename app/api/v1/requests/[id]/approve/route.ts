@@ -4,4 +4,4 @@ import { approveScepRequest, ZDecisionSchema } from '@/lib/server/requests/decid
 
 export const dynamic = 'force-dynamic';
 
-export const POST = apiRoute({ body: ZDecisionSchema }, async ({ params, input, actor, runtime }) => approveScepRequest(runtime, uuidParam(params.id, 'request'), actor, input));
+export const POST = apiRoute({ body: ZDecisionSchema }, async ({ params, input, actor, runtime }) => approveScepRequest(runtime, { ...input, id: uuidParam(params.id, 'request'), actor }));

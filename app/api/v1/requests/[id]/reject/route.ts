@@ -4,4 +4,4 @@ import { rejectScepRequest, ZDecisionSchema } from '@/lib/server/requests/decide
 
 export const dynamic = 'force-dynamic';
 
-export const POST = apiRoute({ body: ZDecisionSchema }, async ({ params, input, actor, runtime }) => rejectScepRequest(runtime, uuidParam(params.id, 'request'), actor, input));
+export const POST = apiRoute({ body: ZDecisionSchema }, async ({ params, input, actor, runtime }) => rejectScepRequest(runtime, { ...input, id: uuidParam(params.id, 'request'), actor }));

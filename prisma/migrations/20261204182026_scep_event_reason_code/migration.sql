@@ -1,0 +1,2 @@
+-- AlterTable
+ALTER TABLE "ScepEvent" ADD COLUMN     "reasonCode" TEXT;
